@@ -1,0 +1,130 @@
+# Starcert: `make run` sets up and serves the portal; `make test` runs every test.
+# Everything the targets need is installed by scripts/deps.sh (Debian packages).
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PORT ?= 8080
+TEST_PORT ?= 18080
+BENCH_PORT ?= 28080
+
+# Two builds: release (make run, bench) and sanitized (make test).
+REL := build/release
+SAN := build/asan
+
+PKGS := libpq libsodium check fcgi libctemplate
+
+WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+	-Wpointer-arith -Wformat=2 -Wcast-qual -Wvla -Werror
+CSTD := -std=c11 -D_GNU_SOURCE
+CXXSTD := -std=c++17
+OPT := -O2 -g
+SANFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
+	-fno-sanitize-recover=undefined
+
+PKG_CFLAGS = $(shell pkg-config --cflags libpq libsodium 2>/dev/null)
+PKG_LIBS = $(shell pkg-config --libs libpq libsodium libctemplate 2>/dev/null) -lfcgi -lpthread
+CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null)
+
+# Sources by layer.
+HTTP_SRC := $(wildcard cgi-bin/http/*.c)
+VIEW_SRC := $(wildcard cgi-bin/view/*.c)
+VIEW_CXX := cgi-bin/view/tmpl.cc
+DB_SRC := $(wildcard cgi-bin/db/*.c)
+DOMAIN_SRC := $(wildcard cgi-bin/domain/*.c)
+STORE_SRC := $(wildcard cgi-bin/store/*.c)
+PAGES_SRC := $(wildcard cgi-bin/pages/*.c)
+APP_SRC := cgi-bin/app.c cgi-bin/config.c $(HTTP_SRC) $(VIEW_SRC) $(DB_SRC) \
+	$(DOMAIN_SRC) $(STORE_SRC) $(PAGES_SRC)
+FCGI_SRC := cgi-bin/main.c $(APP_SRC)
+CTL_SRC := cgi-bin/ctl.c cgi-bin/config.c $(DB_SRC) $(DOMAIN_SRC)
+# What the unit tests link: everything but the process model and the CLI.
+UNIT_SRC := $(APP_SRC)
+UNIT_TESTS := $(wildcard tests/unit/*.c)
+HEADERS := $(shell find cgi-bin -name '*.h')
+
+.PHONY: help deps build build-san run stop status test test-unit test-http \
+	fuzz fuzz-short bench clean
+
+help:
+	@echo "make run    install what is missing, build, start PostgreSQL, the workers and nginx (PORT=$(PORT))"
+	@echo "make stop   stop what make run started"
+	@echo "make test   unit tests, short fuzzing, then HTTP tests on an isolated stack"
+	@echo "make bench  measure pages with wrk against the FastCGI hello ceiling"
+	@echo "make fuzz   fuzz every parser at length"
+
+deps:
+	@scripts/deps.sh
+
+build: deps $(REL)/starcert-fcgi $(REL)/starcertctl
+
+build-san: deps $(SAN)/starcert-fcgi $(SAN)/starcertctl $(SAN)/unit-tests
+
+# --- release build ---------------------------------------------------------
+$(REL)/%.o: %.c $(HEADERS) | $(REL)
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) $(OPT) $(WARN) $(PKG_CFLAGS) -c $< -o $@
+$(REL)/%.o: %.cc $(HEADERS) | $(REL)
+	@mkdir -p $(dir $@)
+	$(CXX) $(CXXSTD) $(OPT) -Wall -Wextra -Werror -c $< -o $@
+$(REL)/starcert-fcgi: $(addprefix $(REL)/,$(FCGI_SRC:.c=.o) $(VIEW_CXX:.cc=.o))
+	$(CXX) -o $@ $^ $(PKG_LIBS)
+$(REL)/starcertctl: $(addprefix $(REL)/,$(CTL_SRC:.c=.o))
+	$(CC) -o $@ $^ $(PKG_LIBS)
+$(REL)/hello-fcgi: tests/bench/hello.c | $(REL)
+	$(CC) $(CSTD) $(OPT) $(WARN) -o $@ $< -lfcgi
+
+# --- sanitized build (tests) -------------------------------------------------
+$(SAN)/%.o: %.c $(HEADERS) | $(SAN)
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) $(SANFLAGS) $(WARN) $(PKG_CFLAGS) -c $< -o $@
+$(SAN)/%.o: %.cc $(HEADERS) | $(SAN)
+	@mkdir -p $(dir $@)
+	$(CXX) $(CXXSTD) $(SANFLAGS) -Wall -Wextra -Werror -c $< -o $@
+$(SAN)/starcert-fcgi: $(addprefix $(SAN)/,$(FCGI_SRC:.c=.o) $(VIEW_CXX:.cc=.o))
+	$(CXX) $(SANFLAGS) -o $@ $^ $(PKG_LIBS)
+$(SAN)/starcertctl: $(addprefix $(SAN)/,$(CTL_SRC:.c=.o))
+	$(CC) $(SANFLAGS) -o $@ $^ $(PKG_LIBS)
+$(SAN)/unit-tests: $(addprefix $(SAN)/,$(UNIT_TESTS:.c=.o) $(UNIT_SRC:.c=.o) $(VIEW_CXX:.cc=.o))
+	$(CXX) $(SANFLAGS) -o $@ $^ $(PKG_LIBS) $(CHECK_LIBS)
+
+$(REL) $(SAN):
+	@mkdir -p $@
+
+# --- running -----------------------------------------------------------------
+run: build
+	@scripts/stack.sh start dev $(PORT) $(REL)
+
+stop:
+	@scripts/stack.sh stop dev
+
+status:
+	@scripts/stack.sh status dev
+
+# --- tests -------------------------------------------------------------------
+test: build-san
+	@$(MAKE) --no-print-directory test-unit
+	@$(MAKE) --no-print-directory fuzz-short
+	@$(MAKE) --no-print-directory test-http
+	@echo "make test: all passed"
+
+test-unit: build-san
+	@echo "== unit tests"
+	@STARCERT_SHARE=. $(SAN)/unit-tests
+
+test-http: build-san
+	@echo "== HTTP tests on an isolated stack (port $(TEST_PORT))"
+	@scripts/with-stack.sh test $(TEST_PORT) $(SAN) tests/http/run.sh
+
+fuzz-short:
+	@echo "== fuzzing each parser briefly"
+	@tests/fuzz/run.sh 8
+
+fuzz:
+	@tests/fuzz/run.sh $${FUZZ_SECONDS:-300}
+
+bench: build $(REL)/hello-fcgi
+	@scripts/with-stack.sh bench $(BENCH_PORT) $(REL) tests/bench/run.sh
+
+clean:
+	rm -rf build

@@ -1,0 +1,13 @@
+/* app.h: one request from FastCGI parameters to the response and its log line. */
+#ifndef STARCERT_APP_H
+#define STARCERT_APP_H
+
+/* app_init: checks before forking (the route table is sound); 0 or -1. */
+int	app_init(void);
+/* app_worker_init / app_worker_done: per-worker state (buffers, arena). */
+void	app_worker_init(void);
+void	app_worker_done(void);
+/* app_handle: answer one accepted request (an FCGX_Request *). */
+void	app_handle(void *fcgx_request);
+
+#endif

@@ -1,0 +1,278 @@
+/* db.c: one libpq connection per worker: lazy prepare, back-off reconnect, SQLSTATE mapping. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "db.h"
+
+#define BACKOFF_MIN_MS	100
+#define BACKOFF_MAX_MS	1000
+
+static struct {
+	char		*conninfo;
+	char		 options[64];
+	PGconn		*conn;
+	bool		 prepared[STMT__MAX];
+	bool		 in_tx;
+	long long	 next_attempt_ms;	/* monotonic; 0: now */
+	int		 backoff_ms;
+	unsigned long	 generation;
+} db;
+
+static long long
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+void
+db_init(const char *conninfo, int statement_timeout_ms)
+{
+	free(db.conninfo);
+	db.conninfo = strdup(conninfo != NULL ? conninfo : "");
+	snprintf(db.options, sizeof(db.options), "-c statement_timeout=%d",
+	    statement_timeout_ms);
+	db.backoff_ms = BACKOFF_MIN_MS;
+}
+
+static void
+db_drop(void)
+{
+	if (db.conn != NULL)
+		PQfinish(db.conn);
+	db.conn = NULL;
+	db.in_tx = false;
+	memset(db.prepared, 0, sizeof(db.prepared));
+}
+
+void
+db_close(void)
+{
+	db_drop();
+	free(db.conninfo);
+	db.conninfo = NULL;
+}
+
+static bool
+db_connect(void)
+{
+	const char *keys[] = { "dbname", "options", "connect_timeout",
+	    "application_name", "client_encoding", NULL };
+	const char *vals[] = { db.conninfo, db.options, "2", "starcert",
+	    "UTF8", NULL };
+	long long now = now_ms();
+
+	if (now < db.next_attempt_ms)
+		return false;
+	db.conn = PQconnectdbParams(keys, vals, 1);
+	if (db.conn == NULL || PQstatus(db.conn) != CONNECTION_OK) {
+		fprintf(stderr, "db: connect failed: %s",
+		    db.conn != NULL ? PQerrorMessage(db.conn) : "no memory\n");
+		db_drop();
+		db.next_attempt_ms = now + db.backoff_ms;
+		db.backoff_ms = db.backoff_ms * 2 > BACKOFF_MAX_MS ?
+		    BACKOFF_MAX_MS : db.backoff_ms * 2;
+		return false;
+	}
+	db.backoff_ms = BACKOFF_MIN_MS;
+	db.next_attempt_ms = 0;
+	db.generation++;
+	return true;
+}
+
+bool
+db_available(void)
+{
+	if (db.conn != NULL && PQstatus(db.conn) == CONNECTION_OK)
+		return true;
+	db_drop();
+	return db_connect();
+}
+
+PGconn *
+db_conn(void)
+{
+	return db_available() ? db.conn : NULL;
+}
+
+unsigned long
+db_connection_generation(void)
+{
+	return db.generation;
+}
+
+static enum db_status
+sqlstate_status(const char *state)
+{
+	if (state == NULL)
+		return DB_ERROR;
+	if (strcmp(state, "23505") == 0)
+		return DB_UNIQUE;
+	if (strcmp(state, "23503") == 0)
+		return DB_FOREIGN_KEY;
+	if (strcmp(state, "23514") == 0 || strcmp(state, "23502") == 0 ||
+	    strncmp(state, "22", 2) == 0)
+		return DB_CHECK;
+	if (strcmp(state, "40001") == 0 || strcmp(state, "40P01") == 0)
+		return DB_CONFLICT;
+	if (strncmp(state, "08", 2) == 0 || strcmp(state, "57P01") == 0 ||
+	    strcmp(state, "57P02") == 0 || strcmp(state, "57P03") == 0)
+		return DB_UNAVAILABLE;
+	return DB_ERROR;
+}
+
+/* The failure of res (or of the connection when res is NULL). */
+static enum db_status
+result_status(PGresult *res, const char *what)
+{
+	enum db_status st;
+
+	if (db.conn == NULL || PQstatus(db.conn) != CONNECTION_OK) {
+		fprintf(stderr, "db: connection lost during %s\n", what);
+		db_drop();
+		return DB_UNAVAILABLE;
+	}
+	st = sqlstate_status(res != NULL ?
+	    PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL);
+	if (st == DB_ERROR || st == DB_UNAVAILABLE)
+		fprintf(stderr, "db: %s: %s", what, res != NULL ?
+		    PQresultErrorMessage(res) : PQerrorMessage(db.conn));
+	if (st == DB_UNAVAILABLE)
+		db_drop();
+	return st;
+}
+
+static PGresult *
+exec_once(enum stmt s, const char *const *params, enum db_status *st)
+{
+	const struct stmt_def	*d = &stmt_defs[s];
+	PGresult		*res;
+	ExecStatusType		 es;
+
+	if (!db_available()) {
+		*st = DB_UNAVAILABLE;
+		return NULL;
+	}
+	if (!db.prepared[s]) {
+		res = PQprepare(db.conn, d->name, d->sql, d->nparams, NULL);
+		if (res == NULL || PQresultStatus(res) != PGRES_COMMAND_OK) {
+			*st = result_status(res, d->name);
+			PQclear(res);
+			return NULL;
+		}
+		PQclear(res);
+		db.prepared[s] = true;
+	}
+	res = PQexecPrepared(db.conn, d->name, d->nparams, params, NULL, NULL, 0);
+	es = res != NULL ? PQresultStatus(res) : PGRES_FATAL_ERROR;
+	if (es != PGRES_TUPLES_OK && es != PGRES_COMMAND_OK) {
+		*st = result_status(res, d->name);
+		PQclear(res);
+		return NULL;
+	}
+	*st = DB_OK;
+	return res;
+}
+
+PGresult *
+db_query(enum stmt s, const char *const *params, enum db_status *st)
+{
+	PGresult	*res;
+	bool		 was_in_tx = db.in_tx;
+	unsigned long	 gen = db.generation;
+
+	res = exec_once(s, params, st);
+	/* A read that met a connection dropped since the last request is safe
+	 * to send again; a write might have run, and a transaction is gone. */
+	if (res == NULL && *st == DB_UNAVAILABLE && stmt_defs[s].read_only &&
+	    !was_in_tx && gen == db.generation && db.generation > 0) {
+		db.next_attempt_ms = 0;
+		res = exec_once(s, params, st);
+	}
+	return res;
+}
+
+PGresult *
+db_query_rows(enum stmt s, const char *const *params, int min, int max,
+    enum db_status *st)
+{
+	PGresult	*res;
+	long		 n;
+
+	if ((res = db_query(s, params, st)) == NULL)
+		return NULL;
+	n = PQresultStatus(res) == PGRES_TUPLES_OK ? PQntuples(res) :
+	    strtol(PQcmdTuples(res), NULL, 10);
+	if (n < min || n > max) {
+		PQclear(res);
+		*st = DB_ROWS;
+		return NULL;
+	}
+	return res;
+}
+
+static enum db_status
+exec_simple(const char *sql)
+{
+	PGresult	*res;
+	enum db_status	 st = DB_OK;
+
+	if (!db_available())
+		return DB_UNAVAILABLE;
+	res = PQexec(db.conn, sql);
+	if (res == NULL || PQresultStatus(res) != PGRES_COMMAND_OK)
+		st = result_status(res, sql);
+	PQclear(res);
+	return st;
+}
+
+enum db_status
+db_begin(void)
+{
+	enum db_status st = exec_simple("BEGIN");
+
+	db.in_tx = st == DB_OK;
+	return st;
+}
+
+enum db_status
+db_commit(void)
+{
+	enum db_status st = exec_simple("COMMIT");
+
+	db.in_tx = false;
+	return st;
+}
+
+void
+db_rollback(void)
+{
+	if (db.conn != NULL && PQtransactionStatus(db.conn) != PQTRANS_IDLE)
+		(void)exec_simple("ROLLBACK");
+	db.in_tx = false;
+}
+
+int
+db_status_http(enum db_status st)
+{
+	switch (st) {
+	case DB_OK:
+		return 200;
+	case DB_UNAVAILABLE:
+		return 503;
+	case DB_UNIQUE:
+	case DB_CONFLICT:
+		return 409;
+	case DB_FOREIGN_KEY:
+	case DB_CHECK:
+		return 422;
+	case DB_ROWS:
+	case DB_ERROR:
+		break;
+	}
+	return 500;
+}

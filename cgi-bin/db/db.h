@@ -1,0 +1,80 @@
+/* db.h: the worker's one PostgreSQL connection, the statement table and query helpers. */
+#ifndef STARCERT_DB_H
+#define STARCERT_DB_H
+
+#include <stdbool.h>
+#include <libpq-fe.h>
+
+/*
+ * Every statement the application runs, named db_<entity>_<verb> in the
+ * table in stmt.c.  Add a row there and a name here; nothing else sends SQL.
+ */
+enum stmt {
+	STMT_HEALTH_PING,
+	STMT_SETTINGS_LIST,
+	STMT__MAX
+};
+
+struct stmt_def {
+	const char	*name;		/* db_<entity>_<verb> */
+	const char	*sql;		/* $n parameters only */
+	int		 nparams;
+	bool		 read_only;	/* safe to retry once after a reconnect */
+};
+
+extern const struct stmt_def stmt_defs[STMT__MAX];
+
+enum db_status {
+	DB_OK = 0,
+	DB_UNAVAILABLE,		/* no connection: answer 503 */
+	DB_UNIQUE,		/* 23505: answer 409 */
+	DB_FOREIGN_KEY,		/* 23503: answer 422 */
+	DB_CHECK,		/* 23514 / 22xxx: bad data that got past validation: 422 */
+	DB_CONFLICT,		/* 40001 / 40P01: serialisation failure, try again */
+	DB_ROWS,		/* the row count was not what the caller expected */
+	DB_ERROR,		/* anything else: 500 and a log line */
+};
+
+/*
+ * db_init: remember how to connect (a libpq conninfo string); the
+ * connection is opened on first use.  statement_timeout_ms bounds every
+ * statement.
+ */
+void		 db_init(const char *conninfo, int statement_timeout_ms);
+void		 db_close(void);
+
+/* db_available: connect if needed (respecting the back-off); true when connected. */
+bool		 db_available(void);
+
+/*
+ * db_query: run statement s with params (NULL for NULL values).  On
+ * DB_OK the result (PGRES_TUPLES_OK or PGRES_COMMAND_OK) is returned and
+ * the caller PQclear()s it; on failure NULL, with *st saying why (a log
+ * line is written for DB_ERROR).  The statement is prepared on first use
+ * in this connection.  A read-only statement that fails because the
+ * connection dropped is retried once on a new connection.
+ */
+PGresult	*db_query(enum stmt s, const char *const *params, enum db_status *st);
+
+/*
+ * db_query_rows: as db_query, but also DB_ROWS unless the row count
+ * (tuples or affected rows) lies in [min, max].
+ */
+PGresult	*db_query_rows(enum stmt s, const char *const *params, int min,
+		    int max, enum db_status *st);
+
+/* Transactions: db_begin starts one (BEGIN), db_commit/db_rollback end it. */
+enum db_status	 db_begin(void);
+enum db_status	 db_commit(void);
+void		 db_rollback(void);
+
+/* db_status_http: the HTTP status for a failure (503, 409, 422, 500). */
+int		 db_status_http(enum db_status);
+
+/* db_conn: the raw connection, for starcertctl; NULL when not connected. */
+PGconn		*db_conn(void);
+
+/* db_connection_generation: bumps at each new connection (tests and logs). */
+unsigned long	 db_connection_generation(void);
+
+#endif

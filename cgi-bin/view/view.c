@@ -1,0 +1,356 @@
+/* view.c: templates translated once per language at start-up, rendered inside the layout. */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../http/buf.h"
+#include "../http/response.h"
+#include "view.h"
+
+#define AUTOESCAPE_PRAGMA	"{{%AUTOESCAPE context=\"HTML\"}}"
+#define TEMPLATE_NAME_MAX	64
+
+static view_layout_fn layout_hook;
+
+void
+view_set_layout_hook(view_layout_fn fn)
+{
+	layout_hook = fn;
+}
+
+const char *
+view_text(const struct req *r, const char *key)
+{
+	return i18n_text(r->lang, key);
+}
+
+/* Append text HTML-escaped, but keep "{{...}}" markers as they are. */
+static void
+append_translation(struct buf *out, const char *t)
+{
+	while (*t != '\0') {
+		if (t[0] == '{' && t[1] == '{') {
+			const char *end = strstr(t, "}}");
+
+			if (end != NULL) {
+				buf_append(out, t, (size_t)(end + 2 - t));
+				t = end + 2;
+				continue;
+			}
+		}
+		switch (*t) {
+		case '&': buf_puts(out, "&amp;"); break;
+		case '<': buf_puts(out, "&lt;"); break;
+		case '>': buf_puts(out, "&gt;"); break;
+		case '"': buf_puts(out, "&quot;"); break;
+		case '\'': buf_puts(out, "&#39;"); break;
+		default: buf_append(out, t, 1); break;
+		}
+		t++;
+	}
+}
+
+static int
+key_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+}
+
+int
+view_preprocess(const char *src, size_t len, enum lang lang, struct buf *out,
+    char missing[128])
+{
+	size_t i = 0;
+
+	missing[0] = '\0';
+	while (i < len) {
+		const char	*m;
+		char		 key[128];
+		size_t		 k = 0, j;
+		const char	*t;
+
+		m = memmem(src + i, len - i, "{{_ ", 4);
+		if (m == NULL) {
+			buf_append(out, src + i, len - i);
+			break;
+		}
+		buf_append(out, src + i, (size_t)(m - (src + i)));
+		j = (size_t)(m - src) + 4;
+		while (j < len && key_char(src[j]) && k < sizeof(key) - 1)
+			key[k++] = src[j++];
+		key[k] = '\0';
+		if (k == 0 || len - j < 2 || src[j] != '}' || src[j + 1] != '}')
+			return -1;	/* malformed marker */
+		if ((t = i18n_lookup(lang, key)) == NULL) {
+			snprintf(missing, 128, "%s", key);
+			return -1;
+		}
+		append_translation(out, t);
+		i = j + 2;
+	}
+	return out->failed ? -1 : 0;
+}
+
+/* Lint one template's source: the pragma first, and no :none anywhere. */
+static int
+template_lint(const char *name, const char *src)
+{
+	if (strncmp(src, AUTOESCAPE_PRAGMA, strlen(AUTOESCAPE_PRAGMA)) != 0) {
+		fprintf(stderr, "view: %s does not start with %s\n", name,
+		    AUTOESCAPE_PRAGMA);
+		return -1;
+	}
+	if (strstr(src, ":none") != NULL) {
+		fprintf(stderr, "view: %s uses the :none modifier\n", name);
+		return -1;
+	}
+	return 0;
+}
+
+static char *
+slurp(const char *path, size_t *len)
+{
+	FILE	*f = fopen(path, "rb");
+	char	*data = NULL;
+	long	 n;
+
+	if (f == NULL)
+		return NULL;
+	if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 &&
+	    fseek(f, 0, SEEK_SET) == 0 && (data = malloc((size_t)n + 1)) != NULL) {
+		if (fread(data, 1, (size_t)n, f) == (size_t)n) {
+			data[n] = '\0';
+			*len = (size_t)n;
+		} else {
+			free(data);
+			data = NULL;
+		}
+	}
+	fclose(f);
+	return data;
+}
+
+static int
+load_one(const char *dir, const char *file)
+{
+	char		 path[4096], name[TEMPLATE_NAME_MAX], key[TEMPLATE_NAME_MAX + 8];
+	char		 missing[128];
+	char		*src;
+	size_t		 len = 0, nlen = strlen(file) - 4;
+	struct buf	 out = { 0 };
+	int		 rc = -1;
+
+	if (nlen == 0 || nlen >= sizeof(name)) {
+		fprintf(stderr, "view: %s: bad template name\n", file);
+		return -1;
+	}
+	memcpy(name, file, nlen);
+	name[nlen] = '\0';
+	snprintf(path, sizeof(path), "%s/%s", dir, file);
+	if ((src = slurp(path, &len)) == NULL) {
+		fprintf(stderr, "view: %s: %s\n", path, strerror(errno));
+		return -1;
+	}
+	if (template_lint(file, src) != 0)
+		goto out;
+	for (int l = 0; l < LANG__MAX; l++) {
+		buf_reset(&out);
+		if (view_preprocess(src, len, (enum lang)l, &out, missing) != 0) {
+			fprintf(stderr, "view: %s: %s\n", file, missing[0] != '\0' ?
+			    "no translation for a key:" : "malformed {{_ key}}");
+			if (missing[0] != '\0')
+				fprintf(stderr, "view: %s: key \"%s\" (%s)\n",
+				    file, missing, lang_code((enum lang)l));
+			goto out;
+		}
+		snprintf(key, sizeof(key), "%s/%s", lang_code((enum lang)l), name);
+		if (tmpl_register(key, out.data, out.len) != 0) {
+			fprintf(stderr, "view: %s: ctemplate refused it (%s)\n",
+			    file, lang_code((enum lang)l));
+			goto out;
+		}
+	}
+	rc = 0;
+out:
+	buf_free(&out);
+	free(src);
+	return rc;
+}
+
+int
+view_load(const char *dir)
+{
+	DIR		*d;
+	struct dirent	*e;
+	int		 rc = 0, n = 0;
+
+	if ((d = opendir(dir)) == NULL) {
+		fprintf(stderr, "view: %s: %s\n", dir, strerror(errno));
+		return -1;
+	}
+	while ((e = readdir(d)) != NULL) {
+		size_t len = strlen(e->d_name);
+
+		if (len <= 4 || strcmp(e->d_name + len - 4, ".tpl") != 0)
+			continue;
+		if (load_one(dir, e->d_name) != 0)
+			rc = -1;
+		n++;
+	}
+	closedir(d);
+	if (n == 0) {
+		fprintf(stderr, "view: no templates in %s\n", dir);
+		rc = -1;
+	}
+	return rc;
+}
+
+static const char *
+template_key(struct req *r, const char *name)
+{
+	return arena_printf(r->arena, "%s/%s", lang_code(r->lang), name);
+}
+
+void
+view_release(struct req *r)
+{
+	if (r->view_root != NULL)
+		tmpl_dict_free(r->view_root);
+	r->view_root = NULL;
+	r->view_content = NULL;
+	r->view_page = NULL;
+}
+
+struct tmpl_dict *
+view_page(struct req *r, const char *page, const char *title_key)
+{
+	const char *key;
+
+	view_release(r);
+	if ((key = template_key(r, page)) == NULL ||
+	    (r->view_root = tmpl_dict_new()) == NULL)
+		return NULL;
+	if ((r->view_content = tmpl_include(r->view_root, "CONTENT", key)) == NULL) {
+		view_release(r);
+		return NULL;
+	}
+	r->view_page = page;
+	tmpl_set(r->view_root, "TITLE", view_text(r, title_key));
+	return r->view_content;
+}
+
+/* Append s percent-encoded, all but unreserved characters and '/'. */
+static void
+url_encode(struct buf *b, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || c == '/' || c == '-' ||
+		    c == '_' || c == '.' || c == '~')
+			buf_append(b, s, 1);
+		else {
+			char esc[3] = { '%', hex[c >> 4], hex[c & 15] };
+
+			buf_append(b, esc, 3);
+		}
+	}
+}
+
+/* "/lang/en?next=<this page and its query>" for the language switch. */
+static const char *
+lang_switch_url(struct req *r, enum lang to)
+{
+	struct buf	 b = { 0 };
+	const char	*url;
+
+	buf_printf(&b, "/lang/%s?next=", to == LANG_EN ? "en" : "zh");
+	url_encode(&b, r->path != NULL ? r->path : "/");
+	if (r->query_string != NULL && r->query_string[0] != '\0') {
+		url_encode(&b, "?");
+		url_encode(&b, r->query_string);
+	}
+	url = b.failed ? "/" : arena_strndup(r->arena, b.data, b.len);
+	buf_free(&b);
+	return url;
+}
+
+int
+view_render(struct req *r, int status)
+{
+	const char *key;
+	enum lang other = r->lang == LANG_ZH ? LANG_EN : LANG_ZH;
+
+	if (r->view_root == NULL) {
+		r->status = 500;
+		return 500;
+	}
+	tmpl_set(r->view_root, "HTML_LANG", lang_code(r->lang));
+	tmpl_set(r->view_root, "REQUEST_ID", r->request_id);
+	tmpl_set(r->view_root, "PAGE", r->view_page);
+	tmpl_set(r->view_root, "LANG_SWITCH_URL", lang_switch_url(r, other));
+	if (layout_hook != NULL)
+		layout_hook(r, r->view_root);
+
+	buf_reset(r->body);
+	if ((key = template_key(r, "layout")) == NULL ||
+	    tmpl_expand(key, r->view_root, r->body) != 0) {
+		fprintf(stderr, "view: expanding %s failed\n", r->view_page);
+		view_release(r);
+		buf_reset(r->body);
+		r->status = 500;
+		return 500;
+	}
+	view_release(r);
+	r->status = status;
+	r->content_type_out = "text/html; charset=utf-8";
+	r->body_ready = true;
+	return status;
+}
+
+int
+view_error(struct req *r, int status, const char *text_key)
+{
+	struct tmpl_dict	*d;
+	char			 title_key[32], default_text[32];
+
+	snprintf(title_key, sizeof(title_key), "error.%d.title", status);
+	snprintf(default_text, sizeof(default_text), "error.%d.text", status);
+	if (i18n_lookup(r->lang, title_key) == NULL) {
+		snprintf(title_key, sizeof(title_key), "error.500.title");
+		snprintf(default_text, sizeof(default_text), "error.500.text");
+	}
+	if ((d = view_page(r, "error", title_key)) == NULL)
+		goto bare;
+	tmpl_set_int(d, "STATUS", status);
+	tmpl_set(d, "ERROR_TITLE", view_text(r, title_key));
+	tmpl_set(d, "ERROR_TEXT", view_text(r, text_key != NULL ? text_key :
+	    default_text));
+	tmpl_set(d, "REQUEST_ID", r->request_id);
+	if (status == 401)
+		tmpl_show(d, "SIGN_IN");
+	if (status == 404 && r->path != NULL) {
+		struct tmpl_dict *nf = tmpl_section(d, "NOT_FOUND");
+
+		if (nf != NULL)
+			tmpl_set(nf, "PATH", r->path);
+	}
+	if (view_render(r, status) == status)
+		return status;
+bare:
+	/* Even the error page failed: a minimal page that cannot fail. */
+	buf_reset(r->body);
+	buf_printf(r->body, "<!doctype html><title>%d</title><p>%d %s</p>"
+	    "<p>request id: %s</p>\n", status, status, http_status_text(status),
+	    r->request_id);
+	r->status = status;
+	r->content_type_out = "text/html; charset=utf-8";
+	r->body_ready = true;
+	return status;
+}

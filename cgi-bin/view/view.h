@@ -1,0 +1,53 @@
+/* view.h: templates per language, the page layout, and error pages. */
+#ifndef STARCERT_VIEW_H
+#define STARCERT_VIEW_H
+
+#include <stddef.h>
+
+#include "../http/request.h"
+#include "i18n.h"
+#include "tmpl.h"
+
+/*
+ * view_preprocess: copy template source src (len bytes) to out with every
+ * "{{_ key}}" replaced by the HTML-escaped text of key in lang's catalog
+ * ("{{...}}" inside a translation is kept, so translations may hold
+ * template variables).  Returns 0, or -1 with missing holding the first
+ * key without a translation (truncated to 127 bytes), or "" for a
+ * malformed marker.
+ */
+int	 view_preprocess(const char *src, size_t len, enum lang, struct buf *out,
+	    char missing[128]);
+
+/*
+ * view_load: read every DIR/<name>.tpl, check that it starts with the
+ * AUTOESCAPE pragma and never uses :none, translate it into each language
+ * and register it as "<lang>/<name>".  Call once, after i18n_load and
+ * before forking.  Returns 0, or -1 with a message on stderr.
+ */
+int	 view_load(const char *dir);
+
+/* A hook that fills the layout for every page (user, navigation, site name). */
+typedef void (*view_layout_fn)(struct req *, struct tmpl_dict *layout);
+void	 view_set_layout_hook(view_layout_fn);
+
+/*
+ * view_page: start rendering template page with the page title from
+ * catalog key title_key; returns the page's dictionary (owned by the
+ * request) or NULL when memory ran out.
+ */
+struct tmpl_dict *view_page(struct req *, const char *page, const char *title_key);
+
+/* view_render: expand the page inside the layout into the body; returns status (500 on failure). */
+int	 view_render(struct req *, int status);
+
+/* view_error: render the error page for status; text_key may name a more precise message. */
+int	 view_error(struct req *, int status, const char *text_key);
+
+/* view_release: free what view_page allocated (done by view_render; for abandoned pages). */
+void	 view_release(struct req *);
+
+/* view_text: shorthand for i18n_text(req->lang, key). */
+const char *view_text(const struct req *, const char *key);
+
+#endif

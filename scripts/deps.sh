@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# deps.sh: install the Debian packages Starcert needs, only those missing.
+# As root it runs apt-get; otherwise through sudo when it can, else it stops
+# and names the packages.
+set -euo pipefail
+
+packages=(
+	# build
+	gcc g++ make pkg-config clang libclang-rt-14-dev
+	# libraries
+	libfcgi-dev libctemplate-dev libpq-dev libsodium-dev libmagic-dev check
+	# services
+	nginx postgresql
+	# tests and benchmarks
+	curl wrk procps
+)
+
+missing=()
+status=$(dpkg-query -W -f='${Package} ${db:Status-Abbrev}\n' "${packages[@]}" 2>/dev/null || true)
+for p in "${packages[@]}"; do
+	grep -q "^$p ii" <<<"$status" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "deps: installing ${missing[*]}"
+if [ "$(id -u)" -eq 0 ]; then
+	sudo=()
+elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
+	sudo=(sudo -n)
+else
+	echo "deps: these packages are missing and I cannot install them without root:" >&2
+	echo "  ${missing[*]}" >&2
+	echo "deps: run as root, or: sudo apt-get install ${missing[*]}" >&2
+	exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -qq
+"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+# Debian starts a system nginx on install where it can; ours runs on its own.
+if pgrep -f 'nginx: master process /usr/sbin/nginx -g' >/dev/null 2>&1; then
+	"${sudo[@]}" /usr/sbin/nginx -s stop 2>/dev/null || true
+fi
+echo "deps: done"

@@ -1,0 +1,38 @@
+{{%AUTOESCAPE context="HTML"}}
+<!doctype html>
+<html lang="{{HTML_LANG}}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{TITLE}} · {{_ app.name}}</title>
+<link rel="stylesheet" href="/static/css/starcert.css">
+<link rel="icon" href="/static/img/favicon.svg" type="image/svg+xml">
+</head>
+<body class="page-{{PAGE}}">
+<a class="skip-link" href="#main">{{_ layout.skip}}</a>
+<header class="site-header">
+<div class="wrap header-row">
+<a class="brand" href="/">
+<img class="brand-mark" src="/static/img/favicon.svg" alt="" width="32" height="32">
+<span class="brand-text"><span class="brand-name">{{_ app.name}}</span><span class="brand-body">{{BODY_NAME}}</span></span>
+</a>
+<nav class="site-nav" aria-label="{{_ layout.nav}}">
+<a href="/">{{_ nav.home}}</a>
+</nav>
+<div class="header-tools">
+{{#SIGNED_IN}}<span class="user-name">{{USER_NAME}}</span>{{/SIGNED_IN}}
+<a class="lang-switch" href="{{LANG_SWITCH_URL}}" lang="{{_ layout.other_language_code}}">{{_ layout.other_language}}</a>
+</div>
+</div>
+</header>
+<main id="main" class="wrap site-main">
+{{>CONTENT}}
+</main>
+<footer class="site-footer">
+<div class="wrap footer-row">
+<p>{{BODY_NAME}}</p>
+<p>{{_ footer.standard}}</p>
+</div>
+</footer>
+</body>
+</html>
