@@ -137,7 +137,8 @@ migrate_run(PGconn *c, const char *dir, FILE *out)
 
 	if (sodium_init() < 0 || list_migrations(dir, &list, &count, out) != 0)
 		return -1;
-	if (exec_ok(c, "CREATE TABLE IF NOT EXISTS schema_migrations ("
+	if (exec_ok(c, "SET client_min_messages = warning", out) != 0 ||
+	    exec_ok(c, "CREATE TABLE IF NOT EXISTS schema_migrations ("
 	    "version integer PRIMARY KEY, name text NOT NULL, "
 	    "checksum text NOT NULL, "
 	    "applied_at timestamptz NOT NULL DEFAULT now())", out) != 0)
