@@ -33,11 +33,13 @@ VIEW_CXX := cgi-bin/view/tmpl.cc
 DB_SRC := $(wildcard cgi-bin/db/*.c)
 DOMAIN_SRC := $(wildcard cgi-bin/domain/*.c)
 STORE_SRC := $(wildcard cgi-bin/store/*.c)
+AUTH_SRC := $(wildcard cgi-bin/auth/*.c)
 PAGES_SRC := $(wildcard cgi-bin/pages/*.c)
 APP_SRC := cgi-bin/app.c cgi-bin/config.c $(HTTP_SRC) $(VIEW_SRC) $(DB_SRC) \
-	$(DOMAIN_SRC) $(STORE_SRC) $(PAGES_SRC)
+	$(DOMAIN_SRC) $(STORE_SRC) $(AUTH_SRC) $(PAGES_SRC)
 FCGI_SRC := cgi-bin/main.c $(APP_SRC)
-CTL_SRC := cgi-bin/ctl.c cgi-bin/config.c $(DB_SRC) $(DOMAIN_SRC)
+CTL_SRC := cgi-bin/ctl.c cgi-bin/config.c $(DB_SRC) $(DOMAIN_SRC) \
+	cgi-bin/auth/password.c cgi-bin/auth/accounts.c
 # What the unit tests link: everything but the process model and the CLI.
 UNIT_SRC := $(APP_SRC)
 UNIT_TESTS := $(wildcard tests/unit/*.c)
@@ -63,30 +65,39 @@ build-san: deps $(SAN)/starcert-fcgi $(SAN)/starcertctl $(SAN)/unit-tests
 # --- release build ---------------------------------------------------------
 $(REL)/%.o: %.c $(HEADERS) | $(REL)
 	@mkdir -p $(dir $@)
-	$(CC) $(CSTD) $(OPT) $(WARN) $(PKG_CFLAGS) -c $< -o $@
+	@echo "  CC      $@"
+	@$(CC) $(CSTD) $(OPT) $(WARN) $(PKG_CFLAGS) -c $< -o $@
 $(REL)/%.o: %.cc $(HEADERS) | $(REL)
 	@mkdir -p $(dir $@)
-	$(CXX) $(CXXSTD) $(OPT) -Wall -Wextra -Werror -c $< -o $@
+	@echo "  CXX     $@"
+	@$(CXX) $(CXXSTD) $(OPT) -Wall -Wextra -Werror -c $< -o $@
 $(REL)/starcert-fcgi: $(addprefix $(REL)/,$(FCGI_SRC:.c=.o) $(VIEW_CXX:.cc=.o))
-	$(CXX) -o $@ $^ $(PKG_LIBS)
+	@echo "  LD      $@"
+	@$(CXX) -o $@ $^ $(PKG_LIBS)
 $(REL)/starcertctl: $(addprefix $(REL)/,$(CTL_SRC:.c=.o))
-	$(CC) -o $@ $^ $(PKG_LIBS)
+	@echo "  LD      $@"
+	@$(CC) -o $@ $^ $(PKG_LIBS)
 $(REL)/hello-fcgi: tests/bench/hello.c | $(REL)
 	$(CC) $(CSTD) $(OPT) $(WARN) -o $@ $< -lfcgi
 
 # --- sanitized build (tests) -------------------------------------------------
 $(SAN)/%.o: %.c $(HEADERS) | $(SAN)
 	@mkdir -p $(dir $@)
-	$(CC) $(CSTD) $(SANFLAGS) $(WARN) $(PKG_CFLAGS) -c $< -o $@
+	@echo "  CC      $@"
+	@$(CC) $(CSTD) $(SANFLAGS) $(WARN) $(PKG_CFLAGS) -c $< -o $@
 $(SAN)/%.o: %.cc $(HEADERS) | $(SAN)
 	@mkdir -p $(dir $@)
-	$(CXX) $(CXXSTD) $(SANFLAGS) -Wall -Wextra -Werror -c $< -o $@
+	@echo "  CXX     $@"
+	@$(CXX) $(CXXSTD) $(SANFLAGS) -Wall -Wextra -Werror -c $< -o $@
 $(SAN)/starcert-fcgi: $(addprefix $(SAN)/,$(FCGI_SRC:.c=.o) $(VIEW_CXX:.cc=.o))
-	$(CXX) $(SANFLAGS) -o $@ $^ $(PKG_LIBS)
+	@echo "  LD      $@"
+	@$(CXX) $(SANFLAGS) -o $@ $^ $(PKG_LIBS)
 $(SAN)/starcertctl: $(addprefix $(SAN)/,$(CTL_SRC:.c=.o))
-	$(CC) $(SANFLAGS) -o $@ $^ $(PKG_LIBS)
+	@echo "  LD      $@"
+	@$(CC) $(SANFLAGS) -o $@ $^ $(PKG_LIBS)
 $(SAN)/unit-tests: $(addprefix $(SAN)/,$(UNIT_TESTS:.c=.o) $(UNIT_SRC:.c=.o) $(VIEW_CXX:.cc=.o))
-	$(CXX) $(SANFLAGS) -o $@ $^ $(PKG_LIBS) $(CHECK_LIBS)
+	@echo "  LD      $@"
+	@$(CXX) $(SANFLAGS) -o $@ $^ $(PKG_LIBS) $(CHECK_LIBS)
 
 $(REL) $(SAN):
 	@mkdir -p $@

@@ -10,6 +10,9 @@
 #include <fcgiapp.h>
 
 #include "app.h"
+#include "auth/csrf.h"
+#include "auth/password.h"
+#include "auth/session.h"
 #include "db/db.h"
 #include "db/settings.h"
 #include "domain/roles.h"
@@ -41,8 +44,14 @@ layout_fill(struct req *r, struct tmpl_dict *d)
 	if (r->user != NULL) {
 		struct tmpl_dict *u = tmpl_section(d, "SIGNED_IN");
 
-		if (u != NULL)
+		if (u != NULL) {
 			tmpl_set(u, "USER_NAME", r->user->name);
+			tmpl_set(u, "CSRF", r->csrf_token);
+		}
+		if (r->user->roles & ROLE_APPLICANT)
+			tmpl_show(d, "NAV_APPLICANT");
+		if (r->user->roles & ROLE_ADMIN)
+			tmpl_show(d, "NAV_ADMIN");
 	} else
 		tmpl_show(d, "ANONYMOUS");
 }
@@ -50,7 +59,20 @@ layout_fill(struct req *r, struct tmpl_dict *d)
 int
 app_init(void)
 {
-	return routes_check();
+	if (routes_check() != 0)
+		return -1;
+	/* At most as many 64 MiB password hashes at once as there are cores. */
+	return password_init((unsigned)sysconf(_SC_NPROCESSORS_ONLN));
+}
+
+void
+app_print_routes(void)
+{
+	for (size_t i = 0; i < routes_count; i++)
+		for (unsigned m = METHOD_GET; m <= METHOD_POST; m <<= 1)
+			if (routes[i].methods & m)
+				printf("%s %s %u %s\n", http_method_name(m),
+				    routes[i].pattern, routes[i].roles, routes[i].name);
 }
 
 void
@@ -136,7 +158,10 @@ req_read(struct req *r, FCGX_Request *rq)
 	r->path = param(rq, "DOCUMENT_URI");
 	r->remote_addr = param(rq, "REMOTE_ADDR");
 	r->origin = param(rq, "HTTP_ORIGIN");
+	r->referer = param(rq, "HTTP_REFERER");
 	r->host = param(rq, "HTTP_HOST");
+	r->server_port = param(rq, "SERVER_PORT") != NULL ?
+	    strtol(param(rq, "SERVER_PORT"), NULL, 10) : 0;
 	r->content_type = param(rq, "CONTENT_TYPE");
 	r->accept_language = param(rq, "HTTP_ACCEPT_LANGUAGE");
 	https = param(rq, "HTTPS");
@@ -195,6 +220,13 @@ dispatch(struct req *r)
 {
 	enum route_result	 rr;
 	unsigned		 allowed = 0;
+	int			 status;
+
+	if ((status = session_load(r)) != 0)
+		return status;
+	if (r->user != NULL && r->user->lang != NULL &&
+	    kvlist_get(&r->cookies, "lang", NULL) == NULL)
+		r->lang = (enum lang)lang_parse(r->user->lang);
 
 	rr = router_match(routes, routes_count, r->method, r->path, r->arena,
 	    &r->route, &r->params, &allowed);
@@ -220,6 +252,15 @@ dispatch(struct req *r)
 	case ACCESS_OK:
 		break;
 	}
+	if (r->method == METHOD_POST) {
+		if ((status = csrf_prepare(r)) != 0)
+			return status;
+		if (csrf_check(r) != 0)
+			return view_error(r, 403, "error.csrf");
+	}
+	if (r->user != NULL && r->user->must_change_password &&
+	    !route_open_before_password_change(r->route))
+		return resp_redirect(r, "/account/password");
 	return r->route->handler(r);
 }
 

@@ -7,6 +7,8 @@ int	app_init(void);
 /* app_worker_init / app_worker_done: per-worker state (buffers, arena). */
 void	app_worker_init(void);
 void	app_worker_done(void);
+/* app_print_routes: the route table, one "METHOD PATTERN ROLES NAME" line a route. */
+void	app_print_routes(void);
 /* app_handle: answer one accepted request (an FCGX_Request *). */
 void	app_handle(void *fcgx_request);
 

@@ -1,11 +1,17 @@
 /* ctl.c: starcertctl, the administrator's command line (migrate; more commands join as issues land). */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <libpq-fe.h>
 
+#include "auth/accounts.h"
+#include "auth/password.h"
+#include "db/db.h"
 #include "db/migrate.h"
+#include "domain/accounts.h"
+#include "domain/roles.h"
 
 static void
 usage(FILE *out)
@@ -14,9 +20,17 @@ usage(FILE *out)
 	    "\n"
 	    "commands:\n"
 	    "  migrate    apply the migrations not yet applied (as the owner role)\n"
+	    "  user add EMAIL --name NAME --role ROLE[,ROLE...]\n"
+	    "             create a staff user; the password is read from standard input\n"
+	    "             (roles: reviewer, auditor, evaluator, supervisor, admin)\n"
+	    "  ensure-admin\n"
+	    "             create an administrator unless an enabled one exists: from\n"
+	    "             STARCERT_ADMIN_EMAIL and STARCERT_ADMIN_PASSWORD when set, else\n"
+	    "             admin@starcert.local with a generated password printed once\n"
 	    "\n"
 	    "environment:\n"
 	    "  STARCERT_DB_OWNER  libpq conninfo of the owner role (migrations)\n"
+	    "  STARCERT_DB        libpq conninfo of the application role (users)\n"
 	    "  STARCERT_SHARE     directory holding migrations/ (default .)\n",
 	    out);
 }
@@ -60,6 +74,183 @@ cmd_migrate(void)
 	return 0;
 }
 
+/* Connect the db layer as the application role. */
+static int
+app_db(void)
+{
+	const char *conninfo = getenv("STARCERT_DB");
+
+	if (conninfo == NULL || *conninfo == '\0') {
+		fprintf(stderr, "starcertctl: STARCERT_DB is not set\n");
+		return -1;
+	}
+	db_init(conninfo, 60000);
+	if (!db_available() || password_init(0) != 0) {
+		fprintf(stderr, "starcertctl: cannot connect to the database\n");
+		return -1;
+	}
+	return 0;
+}
+
+/* Create a user in one transaction; 0 or an exit status with a message. */
+static int
+create_user(const char *email_in, const char *name, unsigned roles,
+    const char *password, bool must_change)
+{
+	char		 email[EMAIL_MAX + 1], hash[PASSWORD_HASH_MAX];
+	struct new_user	 u;
+	int64_t		 id;
+	enum db_status	 st;
+
+	if (strlen(email_in) > EMAIL_MAX || !email_valid(email_in)) {
+		fprintf(stderr, "starcertctl: not a valid e-mail address: %s\n", email_in);
+		return 1;
+	}
+	snprintf(email, sizeof(email), "%s", email_in);
+	email_normalise(email);
+	if (*name == '\0' || strlen(name) > 4 * NAME_MAX_CHARS) {
+		fprintf(stderr, "starcertctl: a name is required (at most %d characters)\n",
+		    NAME_MAX_CHARS);
+		return 1;
+	}
+	switch (password_check(password)) {
+	case PASSWORD_TOO_SHORT:
+		fprintf(stderr, "starcertctl: the password needs at least %d characters\n",
+		    PASSWORD_MIN_CHARS);
+		return 1;
+	case PASSWORD_TOO_LONG:
+		fprintf(stderr, "starcertctl: the password may have at most %d characters\n",
+		    PASSWORD_MAX_CHARS);
+		return 1;
+	case PASSWORD_OK:
+		break;
+	}
+	if (password_hash(password, hash) != PASSWORD_MATCH) {
+		fprintf(stderr, "starcertctl: hashing the password failed\n");
+		return 1;
+	}
+	u.email = email;
+	u.name = name;
+	u.password_hash = hash;
+	u.organization_id = 0;
+	u.roles = roles;
+	u.must_change_password = must_change;
+	if ((st = db_begin()) != DB_OK ||
+	    (st = account_insert(&u, 0, "starcertctl", &id)) != DB_OK ||
+	    (st = db_commit()) != DB_OK) {
+		db_rollback();
+		fprintf(stderr, "starcertctl: %s\n", st == DB_UNIQUE ?
+		    "a user with this e-mail address exists already" :
+		    "the database refused the user");
+		return 1;
+	}
+	printf("user %lld created: %s\n", (long long)id, email);
+	return 0;
+}
+
+static int
+parse_roles(const char *list, unsigned *roles)
+{
+	char *copy = strdup(list), *tok, *save = NULL;
+
+	*roles = 0;
+	if (copy == NULL)
+		return -1;
+	for (tok = strtok_r(copy, ",", &save); tok != NULL;
+	    tok = strtok_r(NULL, ",", &save)) {
+		unsigned bit = role_parse(tok);
+
+		if (bit == 0 || bit == ROLE_APPLICANT) {
+			fprintf(stderr, "starcertctl: not a staff role: %s\n", tok);
+			free(copy);
+			return -1;
+		}
+		*roles |= bit;
+	}
+	free(copy);
+	return *roles != 0 ? 0 : -1;
+}
+
+static int
+cmd_user_add(int argc, char *argv[])
+{
+	const char	*email = NULL, *name = NULL, *role_list = NULL;
+	char		 password[1024];
+	size_t		 len;
+	unsigned	 roles;
+	int		 rc;
+
+	for (int i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "--name") == 0 && i + 1 < argc)
+			name = argv[++i];
+		else if (strcmp(argv[i], "--role") == 0 && i + 1 < argc)
+			role_list = argv[++i];
+		else if (argv[i][0] != '-' && email == NULL)
+			email = argv[i];
+		else {
+			usage(stderr);
+			return 2;
+		}
+	}
+	if (email == NULL || name == NULL || role_list == NULL) {
+		usage(stderr);
+		return 2;
+	}
+	if (parse_roles(role_list, &roles) != 0)
+		return 2;
+	if (fgets(password, sizeof(password), stdin) == NULL) {
+		fprintf(stderr, "starcertctl: give the password on standard input\n");
+		return 1;
+	}
+	len = strcspn(password, "\r\n");
+	password[len] = '\0';
+	if (app_db() != 0)
+		return 1;
+	rc = create_user(email, name, roles, password, false);
+	sodium_memzero(password, sizeof(password));
+	db_close();
+	return rc;
+}
+
+static int
+cmd_ensure_admin(void)
+{
+	const char	*email = getenv("STARCERT_ADMIN_EMAIL");
+	const char	*given = getenv("STARCERT_ADMIN_PASSWORD");
+	char		 generated[17];
+	PGresult	*res;
+	enum db_status	 st;
+	long long	 admins;
+	int		 rc;
+
+	if (app_db() != 0)
+		return 1;
+	if ((res = db_query_rows(STMT_ADMINS_COUNT, NULL, 1, 1, &st)) == NULL) {
+		fprintf(stderr, "starcertctl: cannot count administrators\n");
+		return 1;
+	}
+	admins = db_long(res, 0, 0);
+	PQclear(res);
+	if (admins > 0) {
+		printf("admin: %lld administrator(s) present; nothing to do\n", admins);
+		db_close();
+		return 0;
+	}
+	if (email == NULL || *email == '\0')
+		email = "admin@starcert.local";
+	if (given == NULL || *given == '\0') {
+		password_random(generated, 16);
+		given = generated;
+	}
+	rc = create_user(email, "Administrator", ROLE_ADMIN, given, given == generated);
+	if (rc == 0 && given == generated)
+		printf("admin: sign in as %s with the password %s "
+		    "(shown only now; you will be asked to change it)\n", email,
+		    generated);
+	db_close();
+	return rc;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -69,6 +260,10 @@ main(int argc, char *argv[])
 	}
 	if (strcmp(argv[1], "migrate") == 0 && argc == 2)
 		return cmd_migrate();
+	if (strcmp(argv[1], "user") == 0 && argc >= 3 && strcmp(argv[2], "add") == 0)
+		return cmd_user_add(argc - 3, argv + 3);
+	if (strcmp(argv[1], "ensure-admin") == 0 && argc == 2)
+		return cmd_ensure_admin();
 	if (strcmp(argv[1], "help") == 0 || strcmp(argv[1], "-h") == 0 ||
 	    strcmp(argv[1], "--help") == 0) {
 		usage(stdout);

@@ -216,8 +216,14 @@ main(int argc, char *argv[])
 	char			 path[4096];
 	int			 listen_fd = -1;
 
-	(void)argc;
-	(void)argv;
+	if (argc == 2 && strcmp(argv[1], "--routes") == 0) {
+		app_print_routes();
+		return 0;
+	}
+	if (argc != 1) {
+		fprintf(stderr, "usage: starcert-fcgi [--routes]\n");
+		return 2;
+	}
 	if (config_load(&cfg) != 0)
 		return 1;
 

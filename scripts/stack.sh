@@ -51,7 +51,7 @@ as_pg() {
 	if [ "$as_root" -eq 1 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
-pid_alive() { [ -f "$1" ] && kill -0 "$(cat "$1" 2>/dev/null)" 2>/dev/null; }
+pid_alive() { local p; p=$(cat "$1" 2>/dev/null) && [ -n "$p" ] && kill -0 "$p" 2>/dev/null; }
 
 pg_running() { as_pg "$pg_bin/pg_ctl" -D "$pg_data" status >/dev/null 2>&1; }
 app_running() { pid_alive "$app_pid"; }
@@ -159,6 +159,15 @@ migrate() {
 		{ tail -n 5 "$log_dir/migrate.log" >&2; die "migrations failed: see $log_dir/migrate.log"; }
 }
 
+# An administrator must exist: from STARCERT_ADMIN_EMAIL/PASSWORD, else a
+# generated password printed once.
+ensure_admin() {
+	local out
+	out=$(STARCERT_DB="$app_conninfo" ASAN_OPTIONS=detect_leaks=0 \
+		"$build/starcertctl" ensure-admin 2>&1) || { echo "$out" >&2; die "could not make sure an administrator exists"; }
+	grep -v 'nothing to do' <<<"$out" | sed "s/^/stack[$name]: /" || true
+}
+
 app_start() {
 	if app_running; then return 0; fi
 	local run=()
@@ -200,7 +209,7 @@ nginx_start() {
 stop_pidfile() {
 	local file=$1 what=$2 pid
 	pid_alive "$file" || { rm -f "$file"; return 0; }
-	pid=$(cat "$file")
+	pid=$(cat "$file" 2>/dev/null) || return 0
 	kill -TERM "$pid" 2>/dev/null || true
 	for _ in $(seq 1 150); do
 		kill -0 "$pid" 2>/dev/null || { rm -f "$file"; say "$what stopped"; return 0; }
@@ -226,6 +235,7 @@ start)
 	pg_start
 	db_bootstrap
 	migrate
+	ensure_admin
 	app_start
 	nginx_start
 	say "Starcert is running at $url (logs and data in var/$name/)"

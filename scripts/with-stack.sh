@@ -17,6 +17,10 @@ var="$root/var/$name"
 "$root/scripts/stack.sh" stop "$name" >/dev/null 2>&1 || true
 rm -rf "$var"
 
+# The tests and benchmarks sign in as this administrator.
+export STARCERT_ADMIN_EMAIL=${STARCERT_ADMIN_EMAIL:-admin@test.example}
+export STARCERT_ADMIN_PASSWORD=${STARCERT_ADMIN_PASSWORD:-admin-password-for-tests}
+
 cleanup() {
 	"$root/scripts/stack.sh" stop "$name" >/dev/null 2>&1 || true
 }

@@ -1,4 +1,14 @@
 {{%AUTOESCAPE context="HTML"}}
+{{#WELCOME}}<section class="panel welcome">
+<h1>{{_ home.welcome}}</h1>
+<ul class="quick-links">
+{{#APPLICANT_LINKS}}<li><a href="/organization">{{_ nav.organization}}</a></li>{{/APPLICANT_LINKS}}
+{{#ADMIN_LINKS}}<li><a href="/admin/users">{{_ nav.users}}</a></li>
+<li><a href="/admin/settings">{{_ nav.settings}}</a></li>
+<li><a href="/admin/events">{{_ nav.events}}</a></li>{{/ADMIN_LINKS}}
+<li><a href="/account">{{_ nav.account}}</a></li>
+</ul>
+</section>{{/WELCOME}}
 <section class="hero">
 <p class="eyebrow">{{_ home.eyebrow}}</p>
 <h1>{{_ home.heading}}</h1>

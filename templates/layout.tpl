@@ -18,9 +18,16 @@
 </a>
 <nav class="site-nav" aria-label="{{_ layout.nav}}">
 <a href="/">{{_ nav.home}}</a>
+{{#NAV_APPLICANT}}<a href="/organization">{{_ nav.organization}}</a>{{/NAV_APPLICANT}}
+{{#NAV_ADMIN}}<a href="/admin/users">{{_ nav.users}}</a>
+<a href="/admin/settings">{{_ nav.settings}}</a>
+<a href="/admin/events">{{_ nav.events}}</a>{{/NAV_ADMIN}}
+{{#ANONYMOUS}}<a href="/login">{{_ nav.login}}</a>
+<a href="/register">{{_ nav.register}}</a>{{/ANONYMOUS}}
 </nav>
 <div class="header-tools">
-{{#SIGNED_IN}}<span class="user-name">{{USER_NAME}}</span>{{/SIGNED_IN}}
+{{#SIGNED_IN}}<a class="user-name" href="/account">{{USER_NAME}}</a>
+<form class="sign-out" method="post" action="/logout"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" class="button-secondary button-small">{{_ nav.logout}}</button></form>{{/SIGNED_IN}}
 <a class="lang-switch" href="{{LANG_SWITCH_URL}}" lang="{{_ layout.other_language_code}}">{{_ layout.other_language}}</a>
 </div>
 </div>

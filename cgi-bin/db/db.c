@@ -276,3 +276,46 @@ db_status_http(enum db_status st)
 	}
 	return 500;
 }
+
+const char *
+db_int(char buf[DB_INT_BUF], long long v)
+{
+	snprintf(buf, DB_INT_BUF, "%lld", v);
+	return buf;
+}
+
+const char *
+db_value(const PGresult *res, int row, int col)
+{
+	return PQgetisnull(res, row, col) ? NULL : PQgetvalue(res, row, col);
+}
+
+long long
+db_long(const PGresult *res, int row, int col)
+{
+	return PQgetisnull(res, row, col) ? 0 :
+	    strtoll(PQgetvalue(res, row, col), NULL, 10);
+}
+
+bool
+db_bool(const PGresult *res, int row, int col)
+{
+	return !PQgetisnull(res, row, col) && PQgetvalue(res, row, col)[0] == 't';
+}
+
+enum db_status
+db_event(long long actor, const char *object_type, long long object_id,
+    const char *action, const char *from_state, const char *to_state,
+    const char *detail, const char *client_addr)
+{
+	char		 a[DB_INT_BUF], o[DB_INT_BUF];
+	const char	*params[8] = {
+		actor != 0 ? db_int(a, actor) : NULL, object_type,
+		object_id != 0 ? db_int(o, object_id) : NULL, action,
+		from_state, to_state, detail, client_addr,
+	};
+	enum db_status	 st;
+
+	PQclear(db_query(STMT_EVENT_INSERT, params, &st));
+	return st;
+}

@@ -12,6 +12,40 @@
 enum stmt {
 	STMT_HEALTH_PING,
 	STMT_SETTINGS_LIST,
+	STMT_SETTING_UPSERT,
+	STMT_EVENT_INSERT,
+	STMT_EVENTS_LIST,
+	STMT_ORGANIZATION_INSERT,
+	STMT_ORGANIZATION_GET,
+	STMT_ORGANIZATION_USERS,
+	STMT_USER_INSERT,
+	STMT_USER_BY_EMAIL,
+	STMT_USER_GET,
+	STMT_USER_PASSWORD_GET,
+	STMT_USER_PASSWORD_SET,
+	STMT_USER_LANG_SET,
+	STMT_USER_ROLES_SET,
+	STMT_USER_DISABLED_SET,
+	STMT_USERS_SEARCH,
+	STMT_ADMINS_COUNT,
+	STMT_AUDITOR_PROFILE_UPSERT,
+	STMT_AUDITOR_CATEGORIES_CLEAR,
+	STMT_AUDITOR_CATEGORY_ADD,
+	STMT_AUDITOR_CATEGORIES,
+	STMT_CATEGORIES_LIST,
+	STMT_SESSION_INSERT,
+	STMT_SESSION_LOOKUP,
+	STMT_SESSION_TOUCH,
+	STMT_SESSION_DELETE,
+	STMT_SESSIONS_DELETE_USER,
+	STMT_SESSIONS_DELETE_OTHERS,
+	STMT_THROTTLE_LOCKED,
+	STMT_THROTTLE_FAIL,
+	STMT_THROTTLE_CLEAR,
+	STMT_INVITATION_INSERT,
+	STMT_INVITATION_BY_TOKEN,
+	STMT_INVITATION_ACCEPT,
+	STMT_INVITATIONS_PENDING,
 	STMT__MAX
 };
 
@@ -70,6 +104,25 @@ void		 db_rollback(void);
 
 /* db_status_http: the HTTP status for a failure (503, 409, 422, 500). */
 int		 db_status_http(enum db_status);
+
+/* db_int: v in decimal, for a statement parameter, written into buf. */
+#define DB_INT_BUF	24
+const char	*db_int(char buf[DB_INT_BUF], long long v);
+
+/* db_value: the text of row, column of res, or NULL when it is SQL NULL. */
+const char	*db_value(const PGresult *, int row, int col);
+/* db_long: the column as an integer (0 for NULL or junk). */
+long long	 db_long(const PGresult *, int row, int col);
+/* db_bool: the column as a boolean ("t"). */
+bool		 db_bool(const PGresult *, int row, int col);
+
+/*
+ * db_event: append to the event log (in the caller's transaction, if any).
+ * actor 0 and object_id 0 are stored as NULL; so are NULL strings.
+ */
+enum db_status	 db_event(long long actor, const char *object_type,
+		    long long object_id, const char *action, const char *from_state,
+		    const char *to_state, const char *detail, const char *client_addr);
 
 /* db_conn: the raw connection, for starcertctl; NULL when not connected. */
 PGconn		*db_conn(void);

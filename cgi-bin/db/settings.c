@@ -9,11 +9,23 @@
 #define SETTINGS_TTL_SECONDS	5
 
 const struct setting_def setting_defs[] = {
-	{ "body_name_zh", "星级服务认证中心",
+	{ "body_name_zh", "星级服务认证中心", 0, 0, 100,
 	    "The certification body's name in Chinese, shown on every page "
 	    "and printed on certificates." },
-	{ "body_name_en", "Star Service Certification Centre",
+	{ "body_name_en", "Star Service Certification Centre", 0, 0, 100,
 	    "The certification body's name in English." },
+	{ "session_idle_minutes", "30", 5, 24 * 60, 0,
+	    "A session unused for this many minutes ends." },
+	{ "session_absolute_hours", "12", 1, 24 * 7, 0,
+	    "A session ends this many hours after sign-in, used or not." },
+	{ "login_max_failures_account", "5", 3, 100, 0,
+	    "Failed sign-ins for one e-mail address within the lock period "
+	    "before that address is locked." },
+	{ "login_max_failures_address", "50", 5, 10000, 0,
+	    "Failed sign-ins from one network address within the lock period "
+	    "before that address is locked." },
+	{ "login_lock_minutes", "15", 1, 24 * 60, 0,
+	    "How long failures are counted, and how long a lock lasts." },
 };
 const unsigned setting_defs_count = sizeof(setting_defs) / sizeof(setting_defs[0]);
 
@@ -21,6 +33,51 @@ static struct {
 	char	*values[sizeof(setting_defs) / sizeof(setting_defs[0])];
 	time_t	 loaded;
 } cache;
+
+const struct setting_def *
+settings_def(const char *key)
+{
+	for (unsigned i = 0; i < setting_defs_count; i++)
+		if (strcmp(setting_defs[i].key, key) == 0)
+			return &setting_defs[i];
+	return NULL;
+}
+
+bool
+settings_valid(const struct setting_def *d, const char *v)
+{
+	char	*end;
+	long	 n;
+
+	if (d->min == d->max) {
+		size_t chars = 0;
+
+		for (const char *p = v; *p != '\0'; p++)
+			chars += ((unsigned char)*p & 0xc0) != 0x80;
+		return chars > 0 && chars <= d->max_chars;
+	}
+	n = strtol(v, &end, 10);
+	return *v != '\0' && *end == '\0' && n >= d->min && n <= d->max;
+}
+
+long
+settings_long(const char *key)
+{
+	const struct setting_def	*d = settings_def(key);
+	const char			*v = settings_get(key);
+
+	if (d == NULL || v == NULL)
+		return 0;
+	if (!settings_valid(d, v))
+		v = d->default_value;
+	return strtol(v, NULL, 10);
+}
+
+void
+settings_forget(void)
+{
+	cache.loaded = 0;
+}
 
 void
 settings_refresh(void)

@@ -1,5 +1,6 @@
 /* request.c: typed access to a request's parameters. */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -87,4 +88,32 @@ req_int(const struct req *r, const char *name, bool required, int64_t min,
 		return FIELD_OUT_OF_RANGE;
 	*out = n;
 	return FIELD_OK;
+}
+
+size_t
+req_values(const struct req *r, const char *name, const char **out, size_t max)
+{
+	const struct kvlist	*l = r->form.count > 0 ? &r->form : &r->query;
+	size_t			 n = 0;
+
+	for (size_t i = 0; i < l->count; i++)
+		if (strcmp(l->items[i].key, name) == 0) {
+			if (n < max)
+				out[n] = l->items[i].value;
+			n++;
+		}
+	return n;
+}
+
+const char *
+req_base_url(const struct req *r)
+{
+	const char	*scheme = r->https ? "https" : "http";
+	long		 default_port = r->https ? 443 : 80;
+
+	if (r->server_port == 0 || r->server_port == default_port)
+		return arena_printf(r->arena, "%s://%s", scheme,
+		    r->host != NULL ? r->host : "localhost");
+	return arena_printf(r->arena, "%s://%s:%ld", scheme,
+	    r->host != NULL ? r->host : "localhost", r->server_port);
 }

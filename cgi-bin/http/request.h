@@ -21,6 +21,8 @@ struct user {
 	unsigned	 roles;			/* ROLE_* bits */
 	const char	*name;
 	const char	*email;
+	const char	*lang;		/* "zh", "en" or NULL: the user's setting */
+	bool		 must_change_password;
 };
 
 struct header {
@@ -45,7 +47,9 @@ struct req {
 	const char		*request_id;
 	const char		*remote_addr;
 	const char		*origin;	/* Origin header or NULL */
-	const char		*host;
+	const char		*referer;	/* Referer header or NULL */
+	const char		*host;		/* nginx's $host: no port */
+	long			 server_port;	/* the port nginx listens on */
 	const char		*content_type;
 	const char		*accept_language;
 	int64_t			 content_length;
@@ -55,6 +59,8 @@ struct req {
 	const struct route	*route;
 	struct route_params	 params;
 	struct user		*user;		/* NULL: anonymous */
+	int64_t			 session_id;	/* 0: no session */
+	const char		*csrf_token;	/* what this request's forms carry */
 	enum lang		 lang;
 
 	/* Response. */
@@ -81,6 +87,13 @@ struct req {
  */
 const char	*req_param(const struct req *, const char *name, bool *dup);
 
+/*
+ * req_values: every value of a repeated parameter (checkboxes), form first
+ * for POST; at most max are stored in out.  Returns how many there are.
+ */
+size_t		 req_values(const struct req *, const char *name, const char **out,
+		    size_t max);
+
 enum field_error {
 	FIELD_OK = 0,
 	FIELD_MISSING,
@@ -104,6 +117,9 @@ enum field_error req_text(const struct req *, const char *name, bool required,
 /* req_int: the parameter as a base-10 integer in [min, max]. */
 enum field_error req_int(const struct req *, const char *name, bool required,
 	    int64_t min, int64_t max, int64_t *out);
+
+/* req_base_url: "http://host[:port]" of this server, for links given out of the site (arena). */
+const char	*req_base_url(const struct req *);
 
 /* utf8_chars: the number of code points in valid UTF-8 s. */
 size_t		 utf8_chars(const char *s);

@@ -5,12 +5,44 @@
 #include "../domain/roles.h"
 #include "pages.h"
 
-#define PUBLIC	0
+#define PUBLIC		0
+#define SIGNED_IN	ROLES_ANY_USER
+#define GET		METHOD_GET
+#define POST		METHOD_POST
 
 const struct route routes[] = {
-	{ METHOD_GET, "/", page_home, PUBLIC, "home" },
-	{ METHOD_GET, "/healthz", page_healthz, PUBLIC, "healthz" },
-	{ METHOD_GET, "/lang/{code}", page_lang_switch, PUBLIC, "lang" },
+	{ GET, "/", page_home, PUBLIC, "home" },
+	{ GET, "/healthz", page_healthz, PUBLIC, "healthz" },
+	{ GET, "/lang/{code}", page_lang_switch, PUBLIC, "lang" },
+
+	{ GET, "/login", page_login, PUBLIC, "login" },
+	{ POST, "/login", page_login_post, PUBLIC, "login_post" },
+	{ POST, "/logout", page_logout_post, SIGNED_IN, "logout" },
+	{ GET, "/register", page_register, PUBLIC, "register" },
+	{ POST, "/register", page_register_post, PUBLIC, "register_post" },
+	{ GET, "/invitations/{token}", page_invitation, PUBLIC, "invitation" },
+	{ POST, "/invitations/{token}", page_invitation_post, PUBLIC, "invitation_post" },
+
+	{ GET, "/account", page_account, SIGNED_IN, "account" },
+	{ POST, "/account/settings", page_account_settings_post, SIGNED_IN, "account_settings_post" },
+	{ GET, "/account/password", page_password, SIGNED_IN, "password" },
+	{ POST, "/account/password", page_password_post, SIGNED_IN, "password_post" },
+
+	{ GET, "/organization", page_organization, ROLE_APPLICANT, "organization" },
+	{ POST, "/organization/invitations", page_invitation_create_post, ROLE_APPLICANT, "invitation_create_post" },
+
+	{ GET, "/admin/users", page_admin_users, ROLE_ADMIN, "admin_users" },
+	{ GET, "/admin/users/new", page_admin_user_new, ROLE_ADMIN, "admin_user_new" },
+	{ POST, "/admin/users/new", page_admin_user_new_post, ROLE_ADMIN, "admin_user_new_post" },
+	{ GET, "/admin/users/{id}", page_admin_user, ROLE_ADMIN, "admin_user" },
+	{ POST, "/admin/users/{id}/roles", page_admin_user_roles_post, ROLE_ADMIN, "admin_user_roles_post" },
+	{ POST, "/admin/users/{id}/disable", page_admin_user_disable_post, ROLE_ADMIN, "admin_user_disable_post" },
+	{ POST, "/admin/users/{id}/enable", page_admin_user_enable_post, ROLE_ADMIN, "admin_user_enable_post" },
+	{ POST, "/admin/users/{id}/password", page_admin_user_password_post, ROLE_ADMIN, "admin_user_password_post" },
+	{ POST, "/admin/users/{id}/auditor", page_admin_user_auditor_post, ROLE_ADMIN, "admin_user_auditor_post" },
+	{ GET, "/admin/settings", page_admin_settings, ROLE_ADMIN, "admin_settings" },
+	{ POST, "/admin/settings", page_admin_settings_post, ROLE_ADMIN, "admin_settings_post" },
+	{ GET, "/admin/events", page_admin_events, ROLE_ADMIN, "admin_events" },
 };
 
 const size_t routes_count = sizeof(routes) / sizeof(routes[0]);
@@ -39,4 +71,17 @@ routes_check(void)
 			}
 	}
 	return rc;
+}
+
+bool
+route_open_before_password_change(const struct route *r)
+{
+	static const char *const open[] = {
+		"healthz", "lang", "logout", "password", "password_post",
+	};
+
+	for (size_t i = 0; i < sizeof(open) / sizeof(open[0]); i++)
+		if (strcmp(r->name, open[i]) == 0)
+			return true;
+	return false;
 }

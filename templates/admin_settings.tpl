@@ -1,0 +1,17 @@
+{{%AUTOESCAPE context="HTML"}}
+<h1>{{_ admin.settings.heading}}</h1>
+{{#SAVED}}<p class="notice notice-success" role="status">{{_ admin.settings.saved}}</p>{{/SAVED}}
+<section class="panel">
+<form method="post" action="/admin/settings">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+{{#SETTINGS}}<div class="field">
+<label for="s-{{KEY}}">{{LABEL}}</label>
+{{#NUMBER}}<input id="s-{{KEY}}" name="{{KEY}}" type="number" min="{{MIN}}" max="{{MAX}}" value="{{VALUE}}" required{{#SETTING_ERROR}} aria-invalid="true"{{/SETTING_ERROR}}>{{/NUMBER}}
+{{#TEXT}}<input id="s-{{KEY}}" name="{{KEY}}" maxlength="{{MAXLEN}}" value="{{VALUE}}" required{{#SETTING_ERROR}} aria-invalid="true"{{/SETTING_ERROR}}>{{/TEXT}}
+<p class="field-hint">{{HELP}} <span class="muted">({{_ admin.settings.default}} {{DEFAULT}})</span></p>
+{{#SETTING_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/SETTING_ERROR}}
+</div>
+{{/SETTINGS}}
+<div class="form-actions"><button type="submit">{{_ form.save}}</button></div>
+</form>
+</section>
