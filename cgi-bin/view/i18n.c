@@ -303,8 +303,9 @@ i18n_load(const char *dir)
 			fprintf(stderr, "i18n: %s:%d: syntax error\n", path, line);
 			return -1;
 		}
-		qsort(catalogs[l].msgs, catalogs[l].count, sizeof(struct msg),
-		    msg_cmp);
+		if (catalogs[l].count > 1)
+			qsort(catalogs[l].msgs, catalogs[l].count,
+			    sizeof(struct msg), msg_cmp);
 		for (size_t i = 1; i < catalogs[l].count; i++)
 			if (strcmp(catalogs[l].msgs[i - 1].key,
 			    catalogs[l].msgs[i].key) == 0) {
@@ -337,6 +338,8 @@ i18n_lookup(enum lang l, const char *key)
 
 	if ((unsigned)l >= LANG__MAX)
 		l = LANG_ZH;
+	if (catalogs[l].count == 0)
+		return NULL;
 	m = bsearch(key, catalogs[l].msgs, catalogs[l].count,
 	    sizeof(struct msg), key_cmp);
 	return m != NULL ? m->text : NULL;

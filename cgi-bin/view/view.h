@@ -13,8 +13,8 @@
  * "{{_ key}}" replaced by the HTML-escaped text of key in lang's catalog
  * ("{{...}}" inside a translation is kept, so translations may hold
  * template variables).  Returns 0, or -1 with missing holding the first
- * key without a translation (truncated to 127 bytes), or "" for a
- * malformed marker.
+ * key without a translation, or "" for a malformed marker (a key of 128
+ * bytes or more is malformed).
  */
 int	 view_preprocess(const char *src, size_t len, enum lang, struct buf *out,
 	    char missing[128]);

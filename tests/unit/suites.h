@@ -1,0 +1,15 @@
+/* suites.h: the Check suites of the unit tests, one per module, run by main.c. */
+#ifndef STARCERT_TEST_SUITES_H
+#define STARCERT_TEST_SUITES_H
+
+#include <check.h>
+
+Suite	*arena_suite(void);
+Suite	*buf_suite(void);
+Suite	*parse_suite(void);
+Suite	*router_suite(void);
+Suite	*request_suite(void);
+Suite	*i18n_suite(void);
+Suite	*templates_suite(void);
+
+#endif
