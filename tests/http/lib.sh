@@ -89,3 +89,53 @@ migrate_with() {
 psql_app() {
 	psql -X -q -v ON_ERROR_STOP=1 -h "$STARCERT_VAR/pgsock" -p "$(pg_port)" -U starcert_app -d starcert "$@"
 }
+
+# --- sessions in cookie jars ------------------------------------------------
+
+# jar NAME: the path of a cookie jar for one browser.
+jar() { echo "$TMP/jar-$1"; }
+
+# csrf_of JAR PATH: the csrf token of the first form on PATH.
+csrf_of() {
+	curl -s -c "$1" -b "$1" "$STARCERT_URL$2" |
+		grep -o 'name="csrf" value="[0-9a-f]*"' | head -n 1 | grep -o '[0-9a-f]\{64\}'
+}
+
+# post JAR PATH [curl data args...]: a same-origin form POST with the csrf
+# token of the page PATH (or of FORM_PAGE when set), like a browser.
+post() {
+	local j=$1 path=$2 token
+	shift 2
+	token=$(csrf_of "$j" "${FORM_PAGE:-$path}")
+	http POST "$path" -c "$j" -b "$j" -H "Origin: $STARCERT_URL" \
+		--data-urlencode "csrf=$token" "$@"
+}
+
+# login JAR EMAIL PASSWORD: sign in; STATUS is 303 on success.
+login() {
+	FORM_PAGE=/login post "$1" /login --data-urlencode "email=$2" --data-urlencode "password=$3"
+}
+
+# sid_of JAR: the session cookie's value.
+sid_of() { awk '$6 == "sid" {print $7}' "$1" 2>/dev/null | tail -n 1; }
+
+# add_user EMAIL NAME ROLES PASSWORD: starcertctl user add.
+add_user() {
+	echo "$4" | STARCERT_DB="host=$STARCERT_VAR/pgsock port=$(pg_port) dbname=starcert user=starcert_app" \
+		ASAN_OPTIONS=detect_leaks=0 "$STARCERT_BUILD/starcertctl" user add "$1" --name "$2" --role "$3"
+}
+
+# register JAR ORG CODE EMAIL [extra curl args]: register an enterprise and its first user.
+register() {
+	local j=$1 org=$2 code=$3 email=$4
+	shift 4
+	FORM_PAGE=/register post "$j" /register \
+		--data-urlencode "org_name=$org" --data-urlencode "credit_code=$code" \
+		--data-urlencode "address=北京市海淀区中关村大街1号" \
+		--data-urlencode "legal_representative=王五" --data-urlencode "contact_name=李四" \
+		--data-urlencode "contact_phone=010-88886666" --data-urlencode "contact_email=contact@$code.example" \
+		--data-urlencode "user_name=李四" --data-urlencode "email=$email" \
+		--data-urlencode "password=applicant-password" --data-urlencode "password_confirm=applicant-password" "$@"
+}
+
+sql() { psql_owner -tAc "$1"; }

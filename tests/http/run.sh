@@ -10,7 +10,8 @@ failed=0
 for file in t_*.sh; do
 	. "./$file"
 done
-for t in $(declare -F | awk '{print $3}' | grep '^test_' | sort); do
+# TESTS=pattern runs only the matching tests (a grep -E pattern).
+for t in $(declare -F | awk '{print $3}' | grep '^test_' | grep -E "${TESTS:-.}" | sort); do
 	before=$failures
 	printf '  %s\n' "$t"
 	"$t"
