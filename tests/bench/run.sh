@@ -48,7 +48,7 @@ measure() {
 	local name=$1 path=$2 log
 	shift 2
 	log=$(mktemp)
-	wrk -t2 -c"$connections" -d"${seconds}s" --latency "$@" "$STARCERT_URL$path" >"$log"
+	wrk -t2 -c"$connections" -d"${seconds}s" --latency --timeout 10s "$@" "$STARCERT_URL$path" >"$log"
 	RPS=$(awk '/^Requests\/sec:/ {printf "%.0f", $2}' "$log")
 	P50=$(to_ms "$(awk '$1 == "50%" {print $2}' "$log")")
 	P99=$(to_ms "$(awk '$1 == "99%" {print $2}' "$log")")
@@ -62,9 +62,10 @@ measure() {
 }
 
 rows=()
-add_row() { # name path target
+add_row() { # name path target [wrk args]
 	local name=$1 path=$2 target=$3 ratio
-	measure "$name" "$path"
+	shift 3
+	measure "$name" "$path" "$@"
 	ratio=$(awk -v a="$RPS" -v b="$CEILING" 'BEGIN {printf "%.2f", a / b}')
 	rows+=("| $name | \`$path\` | $RPS | $ratio | $P50 | $P99 | $ERRORS | $target |")
 	printf '%-34s %9s req/s  ratio %5s  p50 %7s ms  p99 %7s ms  errors %s\n' \
@@ -78,6 +79,28 @@ printf '%-34s %9s req/s  ratio  1.00  p50 %7s ms  p99 %7s ms\n' "FastCGI hello (
 rows+=("| FastCGI hello (ceiling) | \`/__bench/hello\` | $RPS | 1.00 | $P50 | $P99 | 0 | |")
 add_row "health check (one query)" /healthz ""
 add_row "home page (anonymous)" / "≥ 0.70"
+
+# Signed in: the admin that scripts/with-stack.sh created.
+jar=$(mktemp)
+token=$(curl -s -c "$jar" "$STARCERT_URL/login" | grep -o 'name="csrf" value="[0-9a-f]*"' | grep -o '[0-9a-f]\{64\}')
+curl -s -o /dev/null -b "$jar" -c "$jar" -H "Origin: $STARCERT_URL" \
+	--data-urlencode "csrf=$token" --data-urlencode "email=$STARCERT_ADMIN_EMAIL" \
+	--data-urlencode "password=$STARCERT_ADMIN_PASSWORD" "$STARCERT_URL/login"
+sid=$(awk '$6 == "sid" {print $7}' "$jar")
+[ -n "$sid" ] || { echo "bench: could not sign in" >&2; exit 1; }
+add_row "account page (signed in)" /account "" -H "Cookie: sid=$sid"
+
+# Sign-in: each request verifies an argon2id hash (64 MiB, at most one per core at once).
+lua=$(mktemp --suffix=.lua)
+cat >"$lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+wrk.headers["Origin"] = "$STARCERT_URL"
+wrk.headers["Cookie"] = "csrf=$token"
+wrk.body = "csrf=$token&email=$(sed 's/@/%40/' <<<"$STARCERT_ADMIN_EMAIL")&password=$STARCERT_ADMIN_PASSWORD"
+LUA
+add_row "sign-in (POST /login)" /login "" -s "$lua"
+rm -f "$jar" "$lua"
 
 mkdir -p "$(dirname "$out")"
 {

@@ -378,3 +378,12 @@ test_68_applicants_see_only_their_own_organization() {
 	expect_no_body '华为技术有限公司'
 	expect_no_body 'applicant@test.example'
 }
+
+test_89_nginx_limits_the_rate_of_sign_in_posts() {
+	local codes
+	codes=$(seq 1 250 | xargs -P 25 -I{} curl -s -o /dev/null -w '%{http_code}\n' \
+		-X POST --data 'email=a%40b.c&password=x' "$STARCERT_URL/login")
+	grep -q '^429$' <<<"$codes" || fail "no 429 among 250 quick sign-in posts: $(sort <<<"$codes" | uniq -c | tr '\n' ' ')"
+	http GET /login
+	expect_status 200 "GET /login is not limited"
+}

@@ -232,3 +232,9 @@ test_99_stop_leaves_nothing_running() {
 	fi
 	[ ! -e "$STARCERT_VAR/app/starcert.sock" ] || fail "socket left behind"
 }
+
+test_98_no_sanitizer_reports_in_the_log() {
+	if grep -E 'AddressSanitizer|LeakSanitizer|runtime error:' "$STARCERT_VAR/log/app.log"; then
+		fail "sanitizer reports in app.log"
+	fi
+}
