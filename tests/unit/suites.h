@@ -11,5 +11,6 @@ Suite	*router_suite(void);
 Suite	*request_suite(void);
 Suite	*i18n_suite(void);
 Suite	*templates_suite(void);
+Suite	*domain_accounts_suite(void);
 
 #endif
