@@ -387,3 +387,26 @@ test_89_nginx_limits_the_rate_of_sign_in_posts() {
 	http GET /login
 	expect_status 200 "GET /login is not limited"
 }
+
+test_69_admin_user_list_searches_and_pages() {
+	local a next
+	a=$(jar admin)
+	sql "INSERT INTO users (email, name, password_hash, roles)
+	     SELECT 'bulk' || i || '@test.example', '批量用户' || i, '\$argon2id\$placeholder', 2
+	     FROM generate_series(1, 55) i" >/dev/null
+	http GET '/admin/users?q=%E6%89%B9%E9%87%8F' -b "$a"
+	expect_status 200
+	expect_eq "$(grep -c 'bulk[0-9]*@test.example' "$BODY")" 50 "first page"
+	next=$(grep -o 'href="/admin/users?q=[^"]*after=[0-9]*"' "$BODY" | sed 's/href="//; s/"$//; s/&amp;/\&/g')
+	[ -n "$next" ] || { fail "no next-page link"; return; }
+	http GET "$next" -b "$a"
+	expect_eq "$(grep -c 'bulk[0-9]*@test.example' "$BODY")" 5 "second page"
+	expect_no_body 'after='
+	http GET '/admin/users?q=%25' -b "$a"
+	expect_body '没有符合条件的用户'
+	http GET '/admin/users?role=auditor' -b "$a"
+	expect_body 'auditor@test.example'
+	expect_no_body 'reviewer@test.example'
+	http GET '/admin/users?role=wizard' -b "$a"
+	expect_status 400
+}
