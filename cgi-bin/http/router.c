@@ -88,7 +88,9 @@ pattern_match(const char *pattern, const char *path, struct arena *a,
 
 		if (plen >= 2 && pp[0] == '{' && pp[plen - 1] == '}') {
 			int64_t	id = 0;
-			bool	is_id = plen == 4 && memcmp(pp, "{id}", 4) == 0;
+			/* "{id}" and "{..._id}" are positive integers. */
+			bool	is_id = (plen == 4 && memcmp(pp, "{id}", 4) == 0) ||
+			    (plen > 5 && memcmp(pp + plen - 4, "_id}", 4) == 0);
 
 			if (p->count == ROUTE_MAX_PARAMS)
 				return false;

@@ -19,9 +19,9 @@ struct req;
 typedef int (*route_handler)(struct req *);
 
 /*
- * One row of the route table.  pattern segments are literal, "{id}" (a
- * positive decimal integer below 10^15) or "{key}" (any other name: one
- * segment of letters, digits, '.', '_' and '-').  roles is a bit mask of
+ * One row of the route table.  pattern segments are literal, "{id}" or
+ * "{name_id}" (a positive decimal integer below 10^15) or "{key}" (any
+ * other name: one segment of letters, digits, '.', '_' and '-').  roles is a bit mask of
  * roles allowed; 0 means public (no sign-in needed).
  */
 struct route {
