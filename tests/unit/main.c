@@ -21,6 +21,7 @@ main(void)
 	sr = srunner_create(arena_suite());
 	srunner_add_suite(sr, buf_suite());
 	srunner_add_suite(sr, parse_suite());
+	srunner_add_suite(sr, multipart_suite());
 	srunner_add_suite(sr, router_suite());
 	srunner_add_suite(sr, request_suite());
 	srunner_add_suite(sr, i18n_suite());

@@ -7,6 +7,7 @@
 Suite	*arena_suite(void);
 Suite	*buf_suite(void);
 Suite	*parse_suite(void);
+Suite	*multipart_suite(void);
 Suite	*router_suite(void);
 Suite	*request_suite(void);
 Suite	*i18n_suite(void);
