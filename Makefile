@@ -12,8 +12,6 @@ BENCH_PORT ?= 28080
 REL := build/release
 SAN := build/asan
 
-PKGS := libpq libsodium check fcgi libctemplate
-
 WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
 	-Wpointer-arith -Wformat=2 -Wcast-qual -Wvla -Werror
 CSTD := -std=c11 -D_GNU_SOURCE
@@ -23,7 +21,7 @@ SANFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
 	-fno-sanitize-recover=undefined
 
 PKG_CFLAGS = $(shell pkg-config --cflags libpq libsodium 2>/dev/null)
-PKG_LIBS = $(shell pkg-config --libs libpq libsodium libctemplate 2>/dev/null) -lfcgi -lpthread
+PKG_LIBS = $(shell pkg-config --libs libpq libsodium libctemplate libmagic 2>/dev/null) -lfcgi -lpthread
 CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null)
 
 # Sources by layer.
@@ -39,7 +37,7 @@ APP_SRC := cgi-bin/app.c cgi-bin/config.c $(HTTP_SRC) $(VIEW_SRC) $(DB_SRC) \
 	$(DOMAIN_SRC) $(STORE_SRC) $(AUTH_SRC) $(PAGES_SRC)
 FCGI_SRC := cgi-bin/main.c $(APP_SRC)
 CTL_SRC := cgi-bin/ctl.c cgi-bin/config.c $(DB_SRC) $(DOMAIN_SRC) \
-	cgi-bin/auth/password.c cgi-bin/auth/accounts.c
+	cgi-bin/auth/password.c cgi-bin/auth/accounts.c $(STORE_SRC)
 # What the unit tests link: everything but the process model and the CLI.
 UNIT_SRC := $(APP_SRC)
 UNIT_TESTS := $(wildcard tests/unit/*.c)
