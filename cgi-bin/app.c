@@ -10,8 +10,10 @@
 #include <fcgiapp.h>
 
 #include "app.h"
+#include "config.h"
 #include "auth/csrf.h"
 #include "auth/password.h"
+#include "store/blob.h"
 #include "auth/session.h"
 #include "db/db.h"
 #include "db/settings.h"
@@ -50,6 +52,8 @@ layout_fill(struct req *r, struct tmpl_dict *d)
 		}
 		if (r->user->roles & ROLE_APPLICANT)
 			tmpl_show(d, "NAV_APPLICANT");
+		else
+			tmpl_show(d, "NAV_STAFF");
 		if (r->user->roles & ROLE_ADMIN)
 			tmpl_show(d, "NAV_ADMIN");
 	} else
@@ -57,9 +61,9 @@ layout_fill(struct req *r, struct tmpl_dict *d)
 }
 
 int
-app_init(void)
+app_init(const struct config *cfg)
 {
-	if (routes_check() != 0)
+	if (routes_check() != 0 || blob_init(cfg->blobs_dir) != 0)
 		return -1;
 	/* At most as many 64 MiB password hashes at once as there are cores. */
 	return password_init((unsigned)sysconf(_SC_NPROCESSORS_ONLN));

@@ -2,8 +2,10 @@
 #ifndef STARCERT_APP_H
 #define STARCERT_APP_H
 
-/* app_init: checks before forking (the route table is sound); 0 or -1. */
-int	app_init(void);
+struct config;
+
+/* app_init: before forking: the route table is sound, the blob store and password hashing ready; 0 or -1. */
+int	app_init(const struct config *);
 /* app_worker_init / app_worker_done: per-worker state (buffers, arena). */
 void	app_worker_init(void);
 void	app_worker_done(void);

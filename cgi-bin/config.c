@@ -45,6 +45,7 @@ config_load(struct config *c)
 	c->conninfo = env_str("STARCERT_DB", "dbname=starcert");
 	c->share_dir = env_str("STARCERT_SHARE", ".");
 	c->pid_file = env_str("STARCERT_PIDFILE", NULL);
+	c->blobs_dir = env_str("STARCERT_BLOBS", "var/dev/blobs");
 	if (env_int("STARCERT_WORKERS", (int)(2 * cores), 1, 256, &c->workers) != 0 ||
 	    env_int("STARCERT_STATEMENT_TIMEOUT_MS", 5000, 100, 600000,
 	    &c->statement_timeout_ms) != 0)

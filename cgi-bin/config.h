@@ -7,6 +7,7 @@ struct config {
 	const char	*conninfo;	/* STARCERT_DB: libpq conninfo for the app role */
 	const char	*share_dir;	/* STARCERT_SHARE: holds templates/, po/, migrations/ */
 	const char	*pid_file;	/* STARCERT_PIDFILE: the master's pid, or NULL */
+	const char	*blobs_dir;	/* STARCERT_BLOBS: the blob store */
 	int		 workers;	/* STARCERT_WORKERS: default 2 x cores */
 	int		 statement_timeout_ms;	/* STARCERT_STATEMENT_TIMEOUT_MS: default 5000 */
 };

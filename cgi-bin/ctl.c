@@ -10,6 +10,7 @@
 #include "auth/password.h"
 #include "db/db.h"
 #include "db/migrate.h"
+#include "store/blob.h"
 #include "domain/accounts.h"
 #include "domain/roles.h"
 
@@ -23,6 +24,9 @@ usage(FILE *out)
 	    "  user add EMAIL --name NAME --role ROLE[,ROLE...]\n"
 	    "             create a staff user; the password is read from standard input\n"
 	    "             (roles: reviewer, auditor, evaluator, supervisor, admin)\n"
+	    "  gc [--min-age SECONDS]\n"
+	    "             remove unfinished uploads and blobs no row refers to,\n"
+	    "             older than an hour (or SECONDS), and list what it removed\n"
 	    "  ensure-admin\n"
 	    "             create an administrator unless an enabled one exists: from\n"
 	    "             STARCERT_ADMIN_EMAIL and STARCERT_ADMIN_PASSWORD when set, else\n"
@@ -30,7 +34,8 @@ usage(FILE *out)
 	    "\n"
 	    "environment:\n"
 	    "  STARCERT_DB_OWNER  libpq conninfo of the owner role (migrations)\n"
-	    "  STARCERT_DB        libpq conninfo of the application role (users)\n"
+	    "  STARCERT_DB        libpq conninfo of the application role (users, gc)\n"
+	    "  STARCERT_BLOBS     the blob store (gc)\n"
 	    "  STARCERT_SHARE     directory holding migrations/ (default .)\n",
 	    out);
 }
@@ -251,6 +256,58 @@ cmd_ensure_admin(void)
 	return rc;
 }
 
+/* Is the blob referenced by a row?  On a database error say yes: keep it. */
+static bool
+blob_in_use(const char *hash, void *ctx)
+{
+	const char	*p[1] = { hash };
+	PGresult	*res;
+	enum db_status	 st;
+	bool		 used;
+
+	(void)ctx;
+	if ((res = db_query_rows(STMT_BLOB_REFERENCED, p, 1, 1, &st)) == NULL)
+		return true;
+	used = db_bool(res, 0, 0);
+	PQclear(res);
+	return used;
+}
+
+static int
+cmd_gc(int argc, char *argv[])
+{
+	const char	*blobs = getenv("STARCERT_BLOBS");
+	long		 min_age = 3600;
+	int		 n;
+
+	if (argc == 2 && strcmp(argv[0], "--min-age") == 0) {
+		char *end;
+
+		min_age = strtol(argv[1], &end, 10);
+		if (*end != '\0' || min_age < 0) {
+			usage(stderr);
+			return 2;
+		}
+	} else if (argc != 0) {
+		usage(stderr);
+		return 2;
+	}
+	if (blobs == NULL || *blobs == '\0') {
+		fprintf(stderr, "starcertctl: STARCERT_BLOBS is not set\n");
+		return 1;
+	}
+	if (app_db() != 0 || blob_init(blobs) != 0)
+		return 1;
+	n = blob_gc(min_age, blob_in_use, NULL, stdout);
+	db_close();
+	if (n < 0) {
+		fprintf(stderr, "starcertctl: gc could not read %s\n", blobs);
+		return 1;
+	}
+	printf("gc: %d file(s) removed\n", n);
+	return 0;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -262,6 +319,8 @@ main(int argc, char *argv[])
 		return cmd_migrate();
 	if (strcmp(argv[1], "user") == 0 && argc >= 3 && strcmp(argv[2], "add") == 0)
 		return cmd_user_add(argc - 3, argv + 3);
+	if (strcmp(argv[1], "gc") == 0)
+		return cmd_gc(argc - 2, argv + 2);
 	if (strcmp(argv[1], "ensure-admin") == 0 && argc == 2)
 		return cmd_ensure_admin();
 	if (strcmp(argv[1], "help") == 0 || strcmp(argv[1], "-h") == 0 ||

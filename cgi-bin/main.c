@@ -233,7 +233,7 @@ main(int argc, char *argv[])
 	snprintf(path, sizeof(path), "%s/templates", cfg.share_dir);
 	if (view_load(path) != 0)
 		return 1;
-	if (app_init() != 0)
+	if (app_init(&cfg) != 0)
 		return 1;
 	if (FCGX_Init() != 0) {
 		fprintf(stderr, "starcert: FCGX_Init failed\n");

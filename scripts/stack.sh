@@ -32,6 +32,7 @@ app_pid="$app_dir/master.pid"
 ngx_dir="$var/nginx"
 ngx_pid="$ngx_dir/nginx.pid"
 log_dir="$var/log"
+blobs_dir="$var/blobs"
 
 if [ "$(id -u)" -eq 0 ]; then
 	as_root=1
@@ -74,7 +75,7 @@ ensure_user() {
 }
 
 make_dirs() {
-	mkdir -p "$var" "$log_dir" "$ngx_dir" "$app_dir" "$pg_sock"
+	mkdir -p "$var" "$log_dir" "$ngx_dir" "$app_dir" "$pg_sock" "$blobs_dir"
 	chmod 0755 "$root/var" "$var" "$log_dir" "$ngx_dir"
 	touch "$log_dir/postgresql.log" "$log_dir/app.log"
 	if [ "$as_root" -eq 1 ]; then
@@ -82,9 +83,11 @@ make_dirs() {
 		# The app owns its socket directory; nginx's workers reach it
 		# through the starcert group.
 		chown starcert:starcert "$app_dir"
+		# Uploaded files: written by the app, read by nginx (X-Accel-Redirect).
+		chown -R starcert:starcert "$blobs_dir"
 	fi
 	chmod 0755 "$pg_sock"
-	chmod 0750 "$app_dir"
+	chmod 0750 "$app_dir" "$blobs_dir"
 }
 
 pg_init() {
@@ -173,7 +176,7 @@ app_start() {
 	local run=()
 	[ "$as_root" -eq 1 ] && run=(setpriv --reuid=starcert --regid=starcert --init-groups)
 	rm -f "$app_pid"
-	env STARCERT_SOCKET="$app_sock" STARCERT_DB="$app_conninfo" \
+	env STARCERT_SOCKET="$app_sock" STARCERT_DB="$app_conninfo" STARCERT_BLOBS="$blobs_dir" \
 		STARCERT_SHARE="$root" STARCERT_PIDFILE="$app_pid" \
 		${STARCERT_WORKERS:+STARCERT_WORKERS=$STARCERT_WORKERS} \
 		ASAN_OPTIONS="detect_leaks=0:abort_on_error=0" \

@@ -18,9 +18,13 @@
 </a>
 <nav class="site-nav" aria-label="{{_ layout.nav}}">
 <a href="/">{{_ nav.home}}</a>
-{{#NAV_APPLICANT}}<a href="/organization">{{_ nav.organization}}</a>{{/NAV_APPLICANT}}
+{{#NAV_APPLICANT}}<a href="/applications">{{_ nav.applications}}</a>
+<a href="/organization">{{_ nav.organization}}</a>{{/NAV_APPLICANT}}
+{{#NAV_STAFF}}<a href="/applications">{{_ nav.applications_staff}}</a>{{/NAV_STAFF}}
 {{#NAV_ADMIN}}<a href="/admin/users">{{_ nav.users}}</a>
 <a href="/admin/settings">{{_ nav.settings}}</a>
+<a href="/admin/materials">{{_ nav.materials}}</a>
+<a href="/admin/categories">{{_ nav.categories}}</a>
 <a href="/admin/events">{{_ nav.events}}</a>{{/NAV_ADMIN}}
 {{#ANONYMOUS}}<a href="/login">{{_ nav.login}}</a>
 <a href="/register">{{_ nav.register}}</a>{{/ANONYMOUS}}
@@ -41,5 +45,6 @@
 <p>{{_ footer.standard}}</p>
 </div>
 </footer>
+<script src="/static/js/upload.js" defer></script>
 </body>
 </html>

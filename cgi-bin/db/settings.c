@@ -26,6 +26,21 @@ const struct setting_def setting_defs[] = {
 	    "before that address is locked." },
 	{ "login_lock_minutes", "15", 1, 24 * 60, 0,
 	    "How long failures are counted, and how long a lock lasts." },
+	{ "upload_max_mb", "50", 1, 1000, 0,
+	    "The largest file an applicant may upload, in MB (nginx accepts "
+	    "at most 1000 MB in a request)." },
+	{ "mandays_sample_initial_permille", "1000", 100, 5000, 0,
+	    "k in k·√n, the fixed outlets visited at an initial audit, in thousandths." },
+	{ "mandays_sample_surveillance_permille", "600", 100, 5000, 0,
+	    "k for surveillance audits, in thousandths." },
+	{ "mandays_sample_recertification_permille", "800", 100, 5000, 0,
+	    "k for recertification audits, in thousandths." },
+	{ "mandays_base_halfdays", "2", 0, 100, 0,
+	    "Audit time at the head office, in half man-days." },
+	{ "mandays_per_outlet_halfdays", "1", 1, 20, 0,
+	    "Audit time per fixed outlet visited, in half man-days (at least 0.5 man-day)." },
+	{ "mandays_per_extra_category_halfdays", "1", 0, 20, 0,
+	    "Audit time per product category beyond the first, in half man-days." },
 };
 const unsigned setting_defs_count = sizeof(setting_defs) / sizeof(setting_defs[0]);
 

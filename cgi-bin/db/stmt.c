@@ -154,4 +154,131 @@ const struct stmt_def stmt_defs[STMT__MAX] = {
 	    "SELECT email, to_char(expires_at AT TIME ZONE 'Asia/Shanghai', "
 	    "'YYYY-MM-DD HH24:MI') FROM invitations WHERE organization_id = $1 "
 	    "AND accepted_at IS NULL AND expires_at > now() ORDER BY id", 1, true },
+
+	[STMT_INDICATORS_LIST] = { "db_indicators_list",
+	    "SELECT code, group_code, name_zh, name_en FROM indicators "
+	    "ORDER BY position", 0, true },
+	[STMT_MATERIALS_LIST] = { "db_materials_list",
+	    "SELECT id, code, group_no, title_zh, title_en, requirement, help_zh, "
+	    "help_en FROM material_items WHERE active ORDER BY position, id", 0, true },
+	[STMT_MATERIALS_ALL] = { "db_materials_all",
+	    "SELECT id, code, group_no, title_zh, title_en, requirement, help_zh, "
+	    "help_en, active FROM material_items ORDER BY position, id", 0, true },
+	[STMT_MATERIAL_UPDATE] = { "db_material_update",
+	    "UPDATE material_items SET title_zh = $2, title_en = $3, "
+	    "requirement = $4, help_zh = $5, help_en = $6, active = $7 "
+	    "WHERE id = $1 RETURNING code", 7, false },
+	[STMT_CATEGORIES_ALL] = { "db_categories_all",
+	    "SELECT id, code, name_zh, name_en, active FROM product_categories "
+	    "ORDER BY id", 0, true },
+	[STMT_CATEGORY_INSERT] = { "db_category_insert",
+	    "INSERT INTO product_categories (code, name_zh, name_en) "
+	    "VALUES ($1, $2, $3) RETURNING id", 3, false },
+	[STMT_CATEGORY_UPDATE] = { "db_category_update",
+	    "UPDATE product_categories SET name_zh = $2, name_en = $3, active = $4 "
+	    "WHERE id = $1 RETURNING code", 4, false },
+
+	[STMT_APPLICATIONS_OF_ORGANIZATION] = { "db_applications_of_organization",
+	    "SELECT id, kind, state, to_char(created_at AT TIME ZONE 'Asia/Shanghai', "
+	    "'YYYY-MM-DD'), coalesce(to_char(submitted_at AT TIME ZONE "
+	    "'Asia/Shanghai', 'YYYY-MM-DD HH24:MI'), '') FROM applications "
+	    "WHERE organization_id = $1 ORDER BY id DESC LIMIT 200", 1, true },
+	/* Staff: every application past its draft; $1 before id (keyset), $2 limit */
+	[STMT_APPLICATIONS_SUBMITTED] = { "db_applications_submitted",
+	    "SELECT a.id, a.kind, a.state, o.name, o.credit_code, "
+	    "to_char(a.submitted_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') "
+	    "FROM applications a JOIN organizations o ON o.id = a.organization_id "
+	    "WHERE a.state <> 'draft' AND ($1::bigint IS NULL OR a.id < $1) "
+	    "ORDER BY a.id DESC LIMIT $2", 2, true },
+	[STMT_APPLICATION_INSERT] = { "db_application_insert",
+	    "INSERT INTO applications (organization_id, kind, created_by) "
+	    "VALUES ($1, $2, $3) RETURNING id", 3, false },
+	[STMT_APPLICATION_GET] = { "db_application_get",
+	    "SELECT a.id, a.organization_id, a.kind, a.state, a.scope, "
+	    "a.sales_channels, coalesce(a.delivery_mode, ''), a.funding_facilities, "
+	    "a.version, to_char(a.created_at AT TIME ZONE 'Asia/Shanghai', "
+	    "'YYYY-MM-DD HH24:MI'), coalesce(to_char(a.submitted_at AT TIME ZONE "
+	    "'Asia/Shanghai', 'YYYY-MM-DD HH24:MI'), ''), o.name, o.credit_code "
+	    "FROM applications a JOIN organizations o ON o.id = a.organization_id "
+	    "WHERE a.id = $1", 1, true },
+	/* In a transaction: the row stays ours until commit. */
+	[STMT_APPLICATION_LOCK] = { "db_application_lock",
+	    "SELECT state, version FROM applications WHERE id = $1 "
+	    "AND organization_id = $2 FOR UPDATE", 2, false },
+	[STMT_APPLICATION_UPDATE] = { "db_application_update",
+	    "UPDATE applications SET kind = $3, scope = $4, sales_channels = $5, "
+	    "delivery_mode = nullif($6, ''), funding_facilities = $7, "
+	    "version = version + 1, updated_at = now() "
+	    "WHERE id = $1 AND version = $2 AND state = 'draft' RETURNING version",
+	    7, false },
+	[STMT_APPLICATION_SUBMIT] = { "db_application_submit",
+	    "UPDATE applications SET state = 'submitted', submitted_at = now(), "
+	    "version = version + 1, updated_at = now() "
+	    "WHERE id = $1 AND state = 'draft' RETURNING version", 1, false },
+	[STMT_APPLICATION_CATEGORIES] = { "db_application_categories",
+	    "SELECT category_id FROM application_categories "
+	    "WHERE application_id = $1 ORDER BY category_id", 1, true },
+	[STMT_APPLICATION_CATEGORIES_CLEAR] = { "db_application_categories_clear",
+	    "DELETE FROM application_categories WHERE application_id = $1", 1, false },
+	[STMT_APPLICATION_CATEGORY_ADD] = { "db_application_category_add",
+	    "INSERT INTO application_categories (application_id, category_id) "
+	    "SELECT $1, id FROM product_categories WHERE id = $2 AND active",
+	    2, false },
+	[STMT_APPLICATION_EXCLUSIONS] = { "db_application_exclusions",
+	    "SELECT indicator_code, reason FROM application_exclusions "
+	    "WHERE application_id = $1", 1, true },
+	[STMT_APPLICATION_EXCLUSIONS_CLEAR] = { "db_application_exclusions_clear",
+	    "DELETE FROM application_exclusions WHERE application_id = $1", 1, false },
+	[STMT_APPLICATION_EXCLUSION_ADD] = { "db_application_exclusion_add",
+	    "INSERT INTO application_exclusions (application_id, indicator_code, "
+	    "reason) VALUES ($1, $2, $3)", 3, false },
+
+	[STMT_OUTLETS_LIST] = { "db_outlets_list",
+	    "SELECT id, name, address, city, kind, staff_count, operator "
+	    "FROM outlets WHERE application_id = $1 ORDER BY id", 1, true },
+	[STMT_OUTLETS_COUNT] = { "db_outlets_count",
+	    "SELECT count(*) FILTER (WHERE kind = 'fixed'), count(*) FROM outlets "
+	    "WHERE application_id = $1", 1, true },
+	[STMT_OUTLET_GET] = { "db_outlet_get",
+	    "SELECT id, name, address, city, kind, staff_count, operator "
+	    "FROM outlets WHERE id = $1 AND application_id = $2", 2, true },
+	[STMT_OUTLET_INSERT] = { "db_outlet_insert",
+	    "INSERT INTO outlets (application_id, name, address, city, kind, "
+	    "staff_count, operator) VALUES ($1, $2, $3, $4, $5, $6, $7) "
+	    "RETURNING id", 7, false },
+	[STMT_OUTLET_UPDATE] = { "db_outlet_update",
+	    "UPDATE outlets SET name = $3, address = $4, city = $5, kind = $6, "
+	    "staff_count = $7, operator = $8 WHERE id = $1 AND application_id = $2 "
+	    "RETURNING id", 8, false },
+	[STMT_OUTLET_DELETE] = { "db_outlet_delete",
+	    "DELETE FROM outlets WHERE id = $1 AND application_id = $2 "
+	    "RETURNING name", 2, false },
+
+	[STMT_DOCUMENTS_OF_APPLICATION] = { "db_documents_of_application",
+	    "SELECT d.id, d.material_id, d.version, d.file_name, d.content_type, "
+	    "d.size, to_char(d.uploaded_at AT TIME ZONE 'Asia/Shanghai', "
+	    "'YYYY-MM-DD HH24:MI'), u.name FROM documents d "
+	    "JOIN users u ON u.id = d.uploaded_by WHERE d.application_id = $1 "
+	    "ORDER BY d.material_id, d.version DESC", 1, true },
+	[STMT_DOCUMENT_GET] = { "db_document_get",
+	    "SELECT d.id, d.application_id, a.organization_id, a.state, "
+	    "d.blob_sha256, d.file_name, d.content_type, d.size "
+	    "FROM documents d JOIN applications a ON a.id = d.application_id "
+	    "WHERE d.id = $1", 1, true },
+	/* $1 application, $2 material, $3 hash, $4 name, $5 type, $6 size, $7 user */
+	[STMT_DOCUMENT_INSERT] = { "db_document_insert",
+	    "INSERT INTO documents (application_id, material_id, version, "
+	    "blob_sha256, file_name, content_type, size, uploaded_by) "
+	    "SELECT $1, $2, coalesce(max(version), 0) + 1, $3, $4, $5, $6, $7 "
+	    "FROM documents WHERE application_id = $1 AND material_id = $2 "
+	    "RETURNING id, version", 7, false },
+	[STMT_DOCUMENT_DELETE] = { "db_document_delete",
+	    "DELETE FROM documents WHERE id = $1 AND application_id = $2 "
+	    "RETURNING file_name", 2, false },
+	[STMT_BLOB_INSERT] = { "db_blob_insert",
+	    "INSERT INTO blobs (sha256, size, content_type) VALUES ($1, $2, $3) "
+	    "ON CONFLICT (sha256) DO NOTHING", 3, false },
+	[STMT_BLOB_REFERENCED] = { "db_blob_referenced",
+	    "SELECT EXISTS (SELECT 1 FROM documents WHERE blob_sha256 = $1)",
+	    1, true },
 };

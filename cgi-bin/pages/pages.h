@@ -7,6 +7,7 @@
 
 #include "../http/request.h"
 #include "../http/router.h"
+#include "../domain/workflow.h"
 
 extern const struct route	routes[];
 extern const size_t		routes_count;
@@ -48,6 +49,51 @@ int	page_organization(struct req *);
 int	page_invitation_create_post(struct req *);
 int	page_invitation(struct req *);
 int	page_invitation_post(struct req *);
+/* applications.c: applications for certification */
+struct application {
+	int64_t		 id, organization_id;
+	enum app_state	 state;
+	int		 version;
+	const char	*kind, *scope, *sales, *delivery, *funding;
+	const char	*created, *submitted, *organization, *credit_code;
+};
+/*
+ * application_find: load application id as r's user may see it: an
+ * applicant only its organization's, staff only those past the draft.
+ * 0, or 404 (also for another organization's), or 5xx.
+ */
+int	application_find(struct req *, int64_t id, struct application *);
+/* application_lock_editable: in a transaction, lock the row; 0 when the applicant may change it, else 404 or 409 (rendered). */
+int	application_lock_editable(struct req *, int64_t id);
+/*
+ * application_page: fill the application page (into d, or a new page when
+ * d is NULL); from_form shows the details as typed in the request.
+ * 0 or an HTTP status.
+ */
+int	application_page(struct req *, const struct application *, struct tmpl_dict *d,
+	    bool from_form);
+int	page_applications(struct req *);
+int	page_application_create_post(struct req *);
+int	page_application(struct req *);
+int	page_application_save_post(struct req *);
+int	page_application_submit_post(struct req *);
+/* outlets.c: service outlets of an application */
+int	page_outlet_add_post(struct req *);
+int	page_outlets_import_post(struct req *);
+int	page_outlet(struct req *);
+int	page_outlet_post(struct req *);
+int	page_outlet_delete_post(struct req *);
+/* documents.c: uploaded materials */
+int	page_document_upload_post(struct req *);
+int	page_document(struct req *);
+int	page_document_delete_post(struct req *);
+/* reference.c: the materials checklist and product categories (admin) */
+int	page_admin_materials(struct req *);
+int	page_admin_material_post(struct req *);
+int	page_admin_categories(struct req *);
+int	page_admin_categories_post(struct req *);
+int	page_admin_category_post(struct req *);
+
 /* admin.c: users, settings and the event log */
 int	page_admin_users(struct req *);
 int	page_admin_user_new(struct req *);

@@ -265,8 +265,8 @@ START_TEST(test_methods)
 END_TEST
 
 /*
- * A path that pattern should match: "{id}" becomes "1", "{code}" a real
- * language code, any other "{name}" the letter x.
+ * A path that pattern should match: "{id}" and "{..._id}" become "1",
+ * "{code}" a real language code, any other "{name}" the letter x.
  */
 static void
 sample_path(const char *pattern, char *out, size_t outsz)
@@ -282,7 +282,8 @@ sample_path(const char *pattern, char *out, size_t outsz)
 
 			ck_assert_msg(close != NULL, "unclosed { in a pattern");
 			skip = (size_t)(close - pattern) + 1;
-			if (skip == 4 && strncmp(pattern, "{id}", 4) == 0)
+			if ((skip == 4 && strncmp(pattern, "{id}", 4) == 0) ||
+			    (skip > 5 && strncmp(close - 3, "_id}", 4) == 0))
 				sub = "1";
 			else if (skip == 6 && strncmp(pattern, "{code}", 6) == 0)
 				sub = "en";

@@ -1,0 +1,381 @@
+/* documents.c: uploaded materials: streaming upload into the blob store, download through nginx, delete. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <fcgiapp.h>
+
+#include "../db/db.h"
+#include "../db/settings.h"
+#include "../domain/roles.h"
+#include "../http/multipart.h"
+#include "../http/response.h"
+#include "../store/blob.h"
+#include "../view/view.h"
+#include "pages.h"
+
+#define FILE_NAME_MAX_CHARS	255
+#define READ_CHUNK		(64 * 1024)
+#define FORM_OVERHEAD		(64 * 1024)	/* multipart headers around the file */
+
+struct upload {
+	struct req		*r;
+	struct blob_writer	 w;
+	bool			 file_open;	/* a blob is being written */
+	bool			 have_file;
+	int			 problem;	/* HTTP status to answer, 0 while fine */
+	const char		*file_name;
+	uint64_t		 limit;
+};
+
+/*
+ * The client's file name, made harmless for the database and for headers:
+ * the last path component, control bytes replaced, at most 255 characters,
+ * valid UTF-8 (else "file").  It is never used on disk.
+ */
+static const char *
+file_name_clean(struct arena *a, const char *raw)
+{
+	const char	*base = raw;
+	char		*out, *o;
+	size_t		 chars = 0;
+
+	for (const char *p = raw; *p != '\0'; p++)
+		if (*p == '/' || *p == '\\')
+			base = p + 1;
+	while (*base == ' ' || *base == '.')
+		base++;
+	if (*base == '\0' || !utf8_valid(base, strlen(base)) ||
+	    (out = arena_alloc(a, strlen(base) + 1)) == NULL)
+		return "file";
+	for (o = out; *base != '\0'; base++) {
+		unsigned char c = (unsigned char)*base;
+
+		if ((c & 0xc0) != 0x80 && ++chars > FILE_NAME_MAX_CHARS)
+			break;
+		*o++ = c < 0x20 || c == 0x7f || c == '"' ? '_' : (char)c;
+	}
+	*o = '\0';
+	return out;
+}
+
+static int
+upload_begin(void *ctx, const char *name, const char *filename, const char *type)
+{
+	struct upload *u = ctx;
+
+	(void)type;			/* the browser's word counts for nothing */
+	if (strcmp(name, "file") != 0 || filename == NULL)
+		return 0;		/* other fields are not used */
+	if (u->have_file) {
+		u->problem = 400;	/* one file per upload */
+		return 1;
+	}
+	u->have_file = true;
+	if (*filename == '\0') {
+		u->problem = 422;	/* the form was sent without a file */
+		return 1;
+	}
+	u->file_name = file_name_clean(u->r->arena, filename);
+	if (blob_open(&u->w, u->limit) != BLOB_OK) {
+		u->problem = 503;
+		return 1;
+	}
+	u->file_open = true;
+	return 0;
+}
+
+static int
+upload_data(void *ctx, const char *data, size_t len)
+{
+	struct upload *u = ctx;
+
+	if (!u->file_open)
+		return 0;
+	switch (blob_write(&u->w, data, len)) {
+	case BLOB_OK:
+		return 0;
+	case BLOB_TOO_LARGE:
+		u->problem = 413;
+		break;
+	default:
+		u->problem = 507;	/* the disk is full or refuses */
+		break;
+	}
+	u->file_open = false;
+	return 1;
+}
+
+static int
+upload_end(void *ctx)
+{
+	(void)ctx;
+	return 0;
+}
+
+static const struct multipart_callbacks upload_callbacks = {
+	upload_begin, upload_data, upload_end,
+};
+
+/* Re-show the application page with a notice about the upload; status returned. */
+static int
+upload_refused(struct req *r, const struct application *a, const char *section,
+    const char *type, const char *name, int status)
+{
+	struct tmpl_dict	*d, *n;
+	int			 st;
+
+	if ((d = view_page(r, "application", "application.title")) == NULL)
+		return 500;
+	if ((n = tmpl_section(d, section)) != NULL) {
+		tmpl_set(n, "TYPE", type != NULL ? type : "");
+		tmpl_set(n, "FILE_NAME", name != NULL ? name : "");
+		tmpl_set_int(n, "MAX_MB", settings_long("upload_max_mb"));
+	}
+	if ((st = application_page(r, a, d, false)) != 0)
+		return st;
+	return view_render(r, status);
+}
+
+/* Is material_id an active item of the checklist?  Its code into *code. */
+static int
+material_known(struct req *r, int64_t material_id, const char **code)
+{
+	PGresult	*res;
+	enum db_status	 st;
+	char		 want[DB_INT_BUF];
+
+	db_int(want, material_id);
+	if ((res = db_query(STMT_MATERIALS_LIST, NULL, &st)) == NULL)
+		return db_status_http(st);
+	for (int i = 0; i < PQntuples(res); i++)
+		if (strcmp(PQgetvalue(res, i, 0), want) == 0) {
+			*code = arena_strdup(r->arena, PQgetvalue(res, i, 1));
+			PQclear(res);
+			return 0;
+		}
+	PQclear(res);
+	return 404;
+}
+
+int
+page_document_upload_post(struct req *r)
+{
+	struct application	 a;
+	struct upload		 u = { .r = r };
+	struct multipart	*mp = NULL;
+	char			 boundary[MULTIPART_BOUNDARY_MAX + 1];
+	char			*chunk = NULL;
+	int64_t			 material = route_param_id(&r->params, "material_id");
+	const char		*code = NULL, *p[7];
+	char			 aid[DB_INT_BUF], mid[DB_INT_BUF], uid[DB_INT_BUF], size[DB_INT_BUF];
+	FCGX_Request		*rq = r->fcgx;
+	enum multipart_status	 ms = MP_OK;
+	enum blob_status	 bs;
+	enum db_status		 st;
+	PGresult		*res;
+	int			 status;
+
+	u.w.fd = -1;
+	u.limit = (uint64_t)settings_long("upload_max_mb") * 1024 * 1024;
+	if ((status = application_find(r, route_param_id(&r->params, "id"), &a)) != 0)
+		return status;
+	if (!app_applicant_may_edit(a.state))
+		return view_error(r, 409, "application.not_editable");
+	if ((status = material_known(r, material, &code)) != 0)
+		return status;
+	if (r->content_type == NULL || multipart_boundary(r->content_type, boundary) != 0)
+		return 400;
+	if ((uint64_t)r->content_length > u.limit + FORM_OVERHEAD)
+		return upload_refused(r, &a, "UPLOAD_TOO_LARGE", NULL, NULL, 413);
+	if (rq == NULL || (chunk = arena_alloc(r->arena, READ_CHUNK)) == NULL ||
+	    (mp = multipart_new(boundary, &multipart_limits_default,
+	    &upload_callbacks, &u)) == NULL)
+		return 500;
+
+	/* Stream: at most one chunk of the body is in memory at any time. */
+	for (int64_t left = r->content_length; left > 0 && ms == MP_OK;) {
+		int want = left > READ_CHUNK ? READ_CHUNK : (int)left;
+		int n = FCGX_GetStr(chunk, want, rq->in);
+
+		if (n <= 0)
+			break;
+		left -= n;
+		ms = multipart_feed(mp, chunk, (size_t)n);
+	}
+	if (ms == MP_OK)
+		ms = multipart_finish(mp);
+	multipart_free(mp);
+	if (ms != MP_OK || u.problem != 0 || !u.have_file) {
+		blob_abort(&u.w);
+		if (u.problem == 413)
+			return upload_refused(r, &a, "UPLOAD_TOO_LARGE", NULL, NULL, 413);
+		if (u.problem == 507)
+			return upload_refused(r, &a, "UPLOAD_DISK", NULL, NULL, 507);
+		if (u.problem == 422 || (ms == MP_OK && !u.have_file))
+			return upload_refused(r, &a, "UPLOAD_NO_FILE", NULL, NULL, 422);
+		return u.problem != 0 && u.problem != 400 ? u.problem : 400;
+	}
+	if ((bs = blob_commit(&u.w, blob_type_allowed)) != BLOB_OK) {
+		if (bs == BLOB_REFUSED)
+			return upload_refused(r, &a, "UPLOAD_REFUSED", u.w.type,
+			    u.file_name, 415);
+		return upload_refused(r, &a, "UPLOAD_DISK", NULL, NULL, 507);
+	}
+
+	/* The file is safe on disk; now its row, in one transaction. */
+	if ((st = db_begin()) != DB_OK)
+		return db_status_http(st);
+	if ((status = application_lock_editable(r, a.id)) != 0) {
+		db_rollback();
+		return status;
+	}
+	p[0] = u.w.hash;
+	p[1] = db_int(size, (long long)u.w.size);
+	p[2] = u.w.type;
+	PQclear(db_query(STMT_BLOB_INSERT, p, &st));
+	if (st != DB_OK)
+		goto db_fail;
+	p[0] = db_int(aid, a.id);
+	p[1] = db_int(mid, material);
+	p[2] = u.w.hash;
+	p[3] = u.file_name;
+	p[4] = u.w.type;
+	p[5] = size;
+	p[6] = db_int(uid, r->user->id);
+	if ((res = db_query_rows(STMT_DOCUMENT_INSERT, p, 1, 1, &st)) == NULL)
+		goto db_fail;
+	st = db_event(r->user->id, "document", db_long(res, 0, 0), "document.uploaded",
+	    NULL, arena_printf(r->arena, "v%s", PQgetvalue(res, 0, 1)),
+	    arena_printf(r->arena, "%s: %s (%s, %s bytes)", code, u.file_name,
+	    u.w.type, size), r->remote_addr);
+	PQclear(res);
+	if (st != DB_OK || (st = db_commit()) != DB_OK)
+		goto db_fail;
+	return resp_redirect(r, arena_printf(r->arena,
+	    "/applications/%lld?done=uploaded#material-%s", (long long)a.id, code));
+db_fail:
+	/* The blob stays on disk without a row; starcertctl gc removes it. */
+	db_rollback();
+	return db_status_http(st);
+}
+
+/* Load document id if r's user may see it: 0, or 404 for anyone else's. */
+static int
+document_find(struct req *r, int64_t id, PGresult **out)
+{
+	char		 did[DB_INT_BUF];
+	const char	*p[1] = { db_int(did, id) };
+	PGresult	*res;
+	enum db_status	 st;
+	bool		 visible;
+
+	if ((res = db_query(STMT_DOCUMENT_GET, p, &st)) == NULL)
+		return db_status_http(st);
+	if (PQntuples(res) != 1) {
+		PQclear(res);
+		return 404;
+	}
+	if (r->user->roles & ROLE_APPLICANT)
+		visible = db_long(res, 0, 2) == r->user->organization_id;
+	else
+		visible = strcmp(PQgetvalue(res, 0, 3), "draft") != 0;
+	if (!visible) {
+		PQclear(res);
+		return 404;
+	}
+	*out = res;
+	return 0;
+}
+
+/* Content-Disposition with an ASCII fallback and the UTF-8 name (RFC 6266). */
+static const char *
+disposition(struct arena *a, const char *name)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	struct buf	 b = { 0 };
+	const char	*out;
+
+	buf_puts(&b, "attachment; filename=\"");
+	for (const char *p = name; *p != '\0'; p++) {
+		unsigned char c = (unsigned char)*p;
+
+		buf_append(&b, c >= 0x20 && c < 0x7f && c != '"' && c != '\\' &&
+		    c != ';' ? p : "_", 1);
+	}
+	buf_puts(&b, "\"; filename*=UTF-8''");
+	for (const char *p = name; *p != '\0'; p++) {
+		unsigned char c = (unsigned char)*p;
+
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_')
+			buf_append(&b, p, 1);
+		else {
+			char esc[3] = { '%', hex[c >> 4], hex[c & 15] };
+
+			buf_append(&b, esc, 3);
+		}
+	}
+	out = b.failed ? "attachment" : arena_strndup(a, b.data, b.len);
+	buf_free(&b);
+	return out;
+}
+
+int
+page_document(struct req *r)
+{
+	PGresult	*res;
+	char		 rel[96];
+	int		 status;
+
+	if ((status = document_find(r, route_param_id(&r->params, "id"), &res)) != 0)
+		return status;
+	blob_relative_path(PQgetvalue(res, 0, 4), rel);
+	/* Authorised here; nginx sends the file from the internal location. */
+	resp_header(r, "X-Accel-Redirect", arena_printf(r->arena, "/_blobs/%s", rel));
+	resp_header(r, "Content-Disposition", disposition(r->arena, PQgetvalue(res, 0, 5)));
+	r->content_type_out = arena_strdup(r->arena, PQgetvalue(res, 0, 6));
+	r->private_page = true;
+	r->body_ready = true;
+	PQclear(res);
+	return 200;
+}
+
+int
+page_document_delete_post(struct req *r)
+{
+	PGresult	*res;
+	int64_t		 app_id, id = route_param_id(&r->params, "id");
+	char		 did[DB_INT_BUF], aid[DB_INT_BUF];
+	const char	*p[2];
+	enum db_status	 st;
+	int		 status;
+
+	if ((status = document_find(r, id, &res)) != 0)
+		return status;
+	app_id = db_long(res, 0, 1);
+	PQclear(res);
+	if ((r->user->roles & ROLE_APPLICANT) == 0)
+		return 403;
+	if ((st = db_begin()) != DB_OK)
+		return db_status_http(st);
+	if ((status = application_lock_editable(r, app_id)) != 0) {
+		db_rollback();
+		return status;
+	}
+	p[0] = db_int(did, id);
+	p[1] = db_int(aid, app_id);
+	if ((res = db_query_rows(STMT_DOCUMENT_DELETE, p, 1, 1, &st)) == NULL) {
+		db_rollback();
+		return db_status_http(st);
+	}
+	st = db_event(r->user->id, "document", id, "document.deleted", NULL, NULL,
+	    PQgetvalue(res, 0, 0), r->remote_addr);
+	PQclear(res);
+	if (st != DB_OK || (st = db_commit()) != DB_OK) {
+		db_rollback();
+		return db_status_http(st);
+	}
+	return resp_redirect(r, arena_printf(r->arena,
+	    "/applications/%lld?done=deleted#materials", (long long)app_id));
+}

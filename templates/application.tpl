@@ -1,0 +1,157 @@
+{{%AUTOESCAPE context="HTML"}}
+<p><a href="/applications">{{_ application.back}}</a></p>
+<div class="page-head">
+<h1>{{_ application.heading}} #{{ID}} <span class="badge badge-{{STATE_CODE}}">{{STATE}}</span></h1>
+</div>
+<p class="muted">{{ORGANIZATION}} · <code>{{CREDIT_CODE}}</code> · {{KIND_LABEL}} · {{_ application.created}} {{CREATED}}{{#READ_ONLY}} · {{_ application.submitted}} {{SUBMITTED}}{{/READ_ONLY}}</p>
+{{#DONE}}<p class="notice notice-success" role="status">{{MESSAGE}}</p>{{/DONE}}
+{{#CHANGED_MEANWHILE}}<p class="notice notice-error" role="alert">{{_ application.changed_meanwhile}}</p>{{/CHANGED_MEANWHILE}}
+{{#INCOMPLETE_NOTICE}}<p class="notice notice-error" role="alert">{{_ application.incomplete}}</p>{{/INCOMPLETE_NOTICE}}
+{{#FORM_ERRORS}}<p class="notice notice-error" role="alert">{{_ form.errors}}</p>{{/FORM_ERRORS}}
+{{#UPLOAD_TOO_LARGE}}<p class="notice notice-error" role="alert">{{_ document.too_large}}</p>{{/UPLOAD_TOO_LARGE}}
+{{#UPLOAD_REFUSED}}<p class="notice notice-error" role="alert">{{_ document.type_refused}}</p>{{/UPLOAD_REFUSED}}
+{{#UPLOAD_NO_FILE}}<p class="notice notice-error" role="alert">{{_ document.no_file}}</p>{{/UPLOAD_NO_FILE}}
+{{#UPLOAD_DISK}}<p class="notice notice-error" role="alert">{{_ document.disk}}</p>{{/UPLOAD_DISK}}
+
+{{#ESTIMATE}}<section class="panel">
+<h2>{{_ application.estimate}}</h2>
+<p>{{_ application.estimate_text}}</p>
+</section>{{/ESTIMATE}}
+
+<section class="panel" id="details">
+<h2>{{_ application.details}}</h2>
+{{#EDITABLE}}<form method="post" action="/applications/{{ID}}">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="version" value="{{VERSION}}">
+<div class="field">
+<label for="kind">{{_ application.kind}}</label>
+<select id="kind" name="kind">
+<option value="initial"{{#KIND_INITIAL}} selected{{/KIND_INITIAL}}>{{_ application.kind.initial}}</option>
+<option value="recertification"{{#KIND_RECERTIFICATION}} selected{{/KIND_RECERTIFICATION}}>{{_ application.kind.recertification}}</option>
+</select>
+</div>
+<div class="field" id="scope">
+<label for="scope-input">{{_ application.scope}}</label>
+<textarea id="scope-input" name="scope" rows="3" maxlength="2000"{{#SCOPE_ERROR}} aria-invalid="true"{{/SCOPE_ERROR}}>{{SCOPE}}</textarea>
+<p class="field-hint">{{_ application.scope_hint}}</p>
+{{#SCOPE_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/SCOPE_ERROR}}
+</div>
+<fieldset id="categories">
+<legend>{{_ application.categories}}</legend>
+{{#CATEGORIES}}<label><input type="checkbox" name="category" value="{{CATEGORY_ID}}"{{#CHECKED}} checked{{/CHECKED}}> {{CATEGORY_NAME}}</label>
+{{/CATEGORIES}}
+</fieldset>
+<div class="field" id="sales_channels">
+<label for="sales-input">{{_ application.sales}}</label>
+<textarea id="sales-input" name="sales_channels" rows="3" maxlength="2000"{{#SALES_ERROR}} aria-invalid="true"{{/SALES_ERROR}}>{{SALES}}</textarea>
+{{#SALES_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/SALES_ERROR}}
+</div>
+<fieldset id="delivery">
+<legend>{{_ application.delivery}}</legend>
+<label><input type="radio" name="delivery_mode" value="direct"{{#DELIVERY_DIRECT}} checked{{/DELIVERY_DIRECT}}> {{_ application.delivery.direct}}</label>
+<label><input type="radio" name="delivery_mode" value="outsourced"{{#DELIVERY_OUTSOURCED}} checked{{/DELIVERY_OUTSOURCED}}> {{_ application.delivery.outsourced}}</label>
+<label><input type="radio" name="delivery_mode" value="mixed"{{#DELIVERY_MIXED}} checked{{/DELIVERY_MIXED}}> {{_ application.delivery.mixed}}</label>
+</fieldset>
+<div class="field" id="funding">
+<label for="funding-input">{{_ application.funding}}</label>
+<textarea id="funding-input" name="funding_facilities" rows="4" maxlength="4000"{{#FUNDING_ERROR}} aria-invalid="true"{{/FUNDING_ERROR}}>{{FUNDING}}</textarea>
+{{#FUNDING_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/FUNDING_ERROR}}
+</div>
+<fieldset id="exclusions">
+<legend>{{_ application.exclusions}}</legend>
+<p class="field-hint">{{_ application.exclusions_hint}}</p>
+{{#EXCLUSIONS_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/EXCLUSIONS_ERROR}}
+<div class="table-wrap"><table class="data">
+<thead><tr><th scope="col">{{_ application.indicator}}</th><th scope="col">{{_ application.not_applicable}}</th><th scope="col">{{_ application.reason}}</th></tr></thead>
+<tbody>
+{{#INDICATORS}}<tr><td>{{INDICATOR_NAME}} <span class="muted">{{GROUP_NAME}}</span></td>
+<td><input type="checkbox" name="exclude_{{INDICATOR}}" value="1" aria-label="{{_ application.not_applicable}}: {{INDICATOR_NAME}}"{{#CHECKED}} checked{{/CHECKED}}></td>
+<td><input name="reason_{{INDICATOR}}" value="{{REASON}}" maxlength="1000" aria-label="{{_ application.reason}}: {{INDICATOR_NAME}}"></td></tr>
+{{/INDICATORS}}
+</tbody>
+</table></div>
+</fieldset>
+<div class="form-actions"><button type="submit">{{_ form.save}}</button></div>
+</form>{{/EDITABLE}}
+{{#READ_ONLY}}<dl class="facts">
+<dt>{{_ application.scope}}</dt><dd class="pre">{{SCOPE}}</dd>
+<dt>{{_ application.categories}}</dt><dd>{{#CATEGORIES}}{{#CHECKED}}<span class="badge">{{CATEGORY_NAME}}</span> {{/CHECKED}}{{/CATEGORIES}}</dd>
+<dt>{{_ application.sales}}</dt><dd class="pre">{{SALES}}</dd>
+<dt>{{_ application.delivery}}</dt><dd>{{DELIVERY_LABEL}}</dd>
+<dt>{{_ application.funding}}</dt><dd class="pre">{{FUNDING}}</dd>
+<dt>{{_ application.exclusions}}</dt><dd>{{#INDICATORS}}{{#EXCLUDED}}<p><strong>{{INDICATOR_NAME}}</strong>: {{REASON}}</p>{{/EXCLUDED}}{{/INDICATORS}}</dd>
+</dl>{{/READ_ONLY}}
+</section>
+
+<section class="panel" id="outlets">
+<h2>{{_ application.outlets}} <span class="muted">({{OUTLET_COUNT}})</span></h2>
+{{#NO_OUTLETS}}<p class="muted">{{_ application.no_outlets}}</p>{{/NO_OUTLETS}}
+<div class="table-wrap"><table class="data">
+<thead><tr><th scope="col">{{_ outlet.name}}</th><th scope="col">{{_ outlet.address}}</th><th scope="col">{{_ outlet.city}}</th><th scope="col">{{_ outlet.kind}}</th><th scope="col" class="num">{{_ outlet.staff}}</th><th scope="col">{{_ outlet.operator}}</th>{{#EDITABLE}}<th scope="col"><span class="visually-hidden">{{_ outlet.actions}}</span></th>{{/EDITABLE}}</tr></thead>
+<tbody>
+{{#OUTLETS}}<tr><td>{{NAME}}</td><td>{{ADDRESS}}</td><td>{{CITY}}</td><td>{{KIND}}</td><td class="num">{{STAFF}}</td><td>{{OPERATOR}}</td>{{#EDITABLE}}<td class="nowrap"><a href="/applications/{{ID}}/outlets/{{OUTLET_ID}}">{{_ outlet.edit}}</a>
+<form class="inline" method="post" action="/applications/{{ID}}/outlets/{{OUTLET_ID}}/delete"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" class="button-secondary button-small">{{_ outlet.delete}}</button></form></td>{{/EDITABLE}}</tr>
+{{/OUTLETS}}
+</tbody>
+</table></div>
+{{#EDITABLE}}<details class="subform"{{#OUTLET_NAME_ERROR}} open{{/OUTLET_NAME_ERROR}}>
+<summary>{{_ outlet.add}}</summary>
+<form method="post" action="/applications/{{ID}}/outlets">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<div class="field-row">
+<div class="field"><label for="o-name">{{_ outlet.name}}</label><input id="o-name" name="name" value="{{OUTLET_NAME}}" maxlength="200" required>{{#OUTLET_NAME_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/OUTLET_NAME_ERROR}}</div>
+<div class="field"><label for="o-city">{{_ outlet.city}}</label><input id="o-city" name="city" value="{{OUTLET_CITY}}" maxlength="100" required>{{#OUTLET_CITY_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/OUTLET_CITY_ERROR}}</div>
+</div>
+<div class="field"><label for="o-address">{{_ outlet.address}}</label><input id="o-address" name="address" value="{{OUTLET_ADDRESS}}" maxlength="300" required>{{#OUTLET_ADDRESS_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/OUTLET_ADDRESS_ERROR}}</div>
+<div class="field-row">
+<div class="field"><label for="o-kind">{{_ outlet.kind}}</label><select id="o-kind" name="kind"><option value="fixed"{{#KIND_FIXED}} selected{{/KIND_FIXED}}>{{_ outlet.kind.fixed}}</option><option value="mobile"{{#KIND_MOBILE}} selected{{/KIND_MOBILE}}>{{_ outlet.kind.mobile}}</option></select>{{#OUTLET_KIND_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/OUTLET_KIND_ERROR}}</div>
+<div class="field"><label for="o-staff">{{_ outlet.staff}}</label><input id="o-staff" name="staff_count" type="number" min="0" max="100000" value="{{OUTLET_STAFF}}" required>{{#OUTLET_STAFF_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/OUTLET_STAFF_ERROR}}</div>
+<div class="field"><label for="o-operator">{{_ outlet.operator}}</label><select id="o-operator" name="operator"><option value="direct"{{#OPERATOR_DIRECT}} selected{{/OPERATOR_DIRECT}}>{{_ outlet.operator.direct}}</option><option value="partner"{{#OPERATOR_PARTNER}} selected{{/OPERATOR_PARTNER}}>{{_ outlet.operator.partner}}</option></select>{{#OUTLET_OPERATOR_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/OUTLET_OPERATOR_ERROR}}</div>
+</div>
+<div class="form-actions"><button type="submit">{{_ outlet.add_submit}}</button></div>
+</form>
+</details>
+<details class="subform"{{#IMPORT_FAILED}} open{{/IMPORT_FAILED}}{{#IMPORT_EMPTY}} open{{/IMPORT_EMPTY}}>
+<summary>{{_ outlet.import}}</summary>
+<p class="field-hint">{{_ outlet.import_hint}}</p>
+{{#IMPORT_FAILED}}<div class="notice notice-error" role="alert"><p>{{_ outlet.import_failed}}</p><ul>{{#IMPORT_ERRORS}}<li>{{_ outlet.import_line}}: {{MESSAGE}}</li>{{/IMPORT_ERRORS}}</ul></div>{{/IMPORT_FAILED}}
+{{#IMPORT_EMPTY}}<p class="notice notice-error" role="alert">{{_ outlet.import_empty}}</p>{{/IMPORT_EMPTY}}
+<form method="post" action="/applications/{{ID}}/outlets/import">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<div class="field"><label for="csv">{{_ outlet.import_label}}</label>
+<textarea id="csv" name="csv" rows="8" spellcheck="false" placeholder="名称,地址,城市,固定,5,自营">{{CSV}}</textarea></div>
+<div class="form-actions"><button type="submit" class="button-secondary">{{_ outlet.import_submit}}</button></div>
+</form>
+</details>{{/EDITABLE}}
+</section>
+
+<section class="panel" id="materials">
+<h2>{{_ application.materials}}</h2>
+{{#EDITABLE}}<p class="field-hint">{{_ document.accepted_types}}</p>{{/EDITABLE}}
+{{#MATERIALS}}{{#GROUP}}<h3 class="material-group">{{GROUP_TITLE}}</h3>{{/GROUP}}
+<div class="material" id="material-{{CODE}}">
+<div class="material-head"><span class="material-title">{{TITLE}}</span> <span class="badge badge-{{REQUIREMENT_CODE}}">{{REQUIREMENT}}</span></div>
+{{#HAS_HELP}}<p class="field-hint">{{HELP}}</p>{{/HAS_HELP}}
+{{#NO_FILES}}<p class="muted">{{_ document.none}}</p>{{/NO_FILES}}
+{{#FILES}}<div class="file-row"><a href="/documents/{{DOCUMENT_ID}}">{{FILE_NAME}}</a> <span class="muted">v{{VERSION}} · {{SIZE}} KB · {{UPLOADED}} · {{UPLOADER}}</span>
+{{#DELETABLE}}<form class="inline" method="post" action="/documents/{{DOCUMENT_ID}}/delete"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" class="button-secondary button-small">{{_ document.delete}}</button></form>{{/DELETABLE}}</div>
+{{/FILES}}
+{{#UPLOAD}}<form class="upload" method="post" enctype="multipart/form-data" action="/applications/{{APP_ID}}/materials/{{MATERIAL_ID}}?csrf={{CSRF:u}}" data-max-mb="{{MAX_MB}}">
+<input type="file" name="file" required aria-label="{{_ document.choose}}: {{TITLE}}">
+<button type="submit" class="button-small">{{_ document.upload}}</button>
+<progress max="100" value="0" hidden></progress>
+</form>{{/UPLOAD}}
+</div>
+{{/MATERIALS}}
+</section>
+
+{{#SUBMIT}}<section class="panel" id="submit">
+<h2>{{_ application.submit_heading}}</h2>
+{{#INCOMPLETE}}<p>{{_ application.gaps}}</p>
+<ul class="gaps">{{#GAPS}}<li><a href="#{{ANCHOR}}">{{TEXT}}{{#HAS_ITEM}}: {{ITEM}}{{/HAS_ITEM}}</a></li>{{/GAPS}}</ul>{{/INCOMPLETE}}
+{{#COMPLETE}}<p>{{_ application.ready}}</p>{{/COMPLETE}}
+<form method="post" action="/applications/{{ID}}/submit">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<div class="form-actions"><button type="submit">{{_ application.submit}}</button></div>
+</form>
+</section>{{/SUBMIT}}
