@@ -19,10 +19,14 @@ hello_pid=$!
 trap 'kill -TERM $hello_pid 2>/dev/null || true' EXIT
 for _ in $(seq 1 50); do [ -S "$hello_sock" ] && break; sleep 0.1; done
 
+mkdir -p "$STARCERT_VAR/bench-files"
 cat >"$STARCERT_VAR/nginx/extra/hello.conf" <<CONF
 location = /__bench/hello {
 	include /etc/nginx/fastcgi_params;
 	fastcgi_pass unix:$hello_sock;
+}
+location /__bench/files/ {
+	alias $STARCERT_VAR/bench-files/;
 }
 CONF
 /usr/sbin/nginx -p "$STARCERT_VAR/nginx/" -c "$STARCERT_VAR/nginx/nginx.conf" \
@@ -101,6 +105,66 @@ wrk.body = "csrf=$token&email=$(sed 's/@/%40/' <<<"$STARCERT_ADMIN_EMAIL")&passw
 LUA
 add_row "sign-in (POST /login)" /login "" -s "$lua"
 rm -f "$jar" "$lua"
+
+# --- 50 MB upload and download -------------------------------------------
+# An applicant with a draft application.
+ajar=$(mktemp)
+tok() { curl -s -b "$ajar" -c "$ajar" "$STARCERT_URL$1" | grep -o 'name="csrf" value="[0-9a-f]*"' | head -n 1 | grep -o '[0-9a-f]\{64\}'; }
+curl -s -o /dev/null -b "$ajar" -c "$ajar" -H "Origin: $STARCERT_URL" "$STARCERT_URL/register" \
+	--data-urlencode "csrf=$(tok /register)" --data-urlencode "org_name=基准测试企业" \
+	--data-urlencode "credit_code=91320500MA1MX1234U" --data-urlencode "address=苏州工业园区" \
+	--data-urlencode "legal_representative=甲" --data-urlencode "contact_name=乙" \
+	--data-urlencode "contact_phone=0512-66668888" --data-urlencode "contact_email=bench@bench.example" \
+	--data-urlencode "user_name=乙" --data-urlencode "email=bench@bench.example" \
+	--data-urlencode "password=bench-password-1" --data-urlencode "password_confirm=bench-password-1"
+app=$(curl -s -o /dev/null -w '%{redirect_url}' -b "$ajar" -H "Origin: $STARCERT_URL" "$STARCERT_URL/applications" \
+	--data "csrf=$(tok /applications)&kind=initial" | grep -o '[0-9]*$')
+big="$STARCERT_VAR/bench-files/50mb.pdf"
+{ printf '%%PDF-1.4\n'; head -c 52000000 /dev/urandom; } >"$big"
+size_mb=$(( ($(stat -c %s "$big") + 524288) / 1048576 ))
+
+# Fresh workers, so that their peak RSS (VmHWM) is the upload's alone.
+master=$(cat "$STARCERT_VAR/app/master.pid")
+kill -TERM $(pgrep -P "$master")
+for _ in $(seq 1 100); do [ "$(pgrep -P "$master" | wc -l)" -eq "$workers" ] && break; sleep 0.1; done
+sleep 0.5
+uploads=5
+token=$(tok "/applications/$app")
+t0=$(date +%s%N)
+for i in $(seq 1 $uploads); do
+	code=$(curl -s -o /dev/null -w '%{http_code}' -b "$ajar" -H "Origin: $STARCERT_URL" \
+		"$STARCERT_URL/applications/$app/materials/1?csrf=$token" -F "file=@$big;filename=big$i.pdf")
+	[ "$code" = 303 ] || echo "bench: upload $i answered $code" >&2
+done
+t1=$(date +%s%N)
+upload_mbs=$(awk -v mb="$size_mb" -v n=$uploads -v ns=$((t1 - t0)) 'BEGIN {printf "%.0f", mb * n / (ns / 1e9)}')
+peak_kb=0
+for pid in $(pgrep -P "$master"); do
+	kb=$(awk '/^VmHWM:/ {print $2}' "/proc/$pid/status")
+	[ "$kb" -gt "$peak_kb" ] && peak_kb=$kb
+done
+peak_mb=$(awk -v kb="$peak_kb" 'BEGIN {printf "%.1f", kb / 1024}')
+printf '%-34s %6s MB/s  worker peak RSS %s MB (%d × %d MB files)\n' "upload (50 MB, multipart)" "$upload_mbs" "$peak_mb" "$uploads" "$size_mb"
+rows+=("| upload, ${size_mb} MB multipart | \`POST /applications/{id}/materials/{m}\` | ${upload_mbs} MB/s | | | | | worker peak RSS ${peak_mb} MB (≤ 16 MB) |")
+
+# Download: through the application (X-Accel-Redirect) vs nginx alone.
+doc=$(curl -s -b "$ajar" "$STARCERT_URL/applications/$app" | grep -o 'href="/documents/[0-9]*"' | head -n 1 | grep -o '[0-9]*')
+download_rate() { # path [wrk args] -> MB/s
+	local log path=$1
+	shift
+	log=$(mktemp)
+	wrk -t2 -c4 -d"${seconds}s" --timeout 20s "$@" "$STARCERT_URL$path" >"$log" 2>&1
+	awk '/^Transfer\/sec:/ { v = $2; u = v; sub(/[0-9.]+/, "", u); n = v + 0;
+		if (u == "GB") n *= 1024; else if (u == "KB") n /= 1024; printf "%.0f", n }' "$log"
+	rm -f "$log"
+}
+sid=$(awk '$6 == "sid" {print $7}' "$ajar")
+via_app=$(download_rate "/documents/$doc" -H "Cookie: sid=$sid")
+static=$(download_rate "/__bench/files/50mb.pdf")
+dl_ratio=$(awk -v a="$via_app" -v b="$static" 'BEGIN {printf "%.2f", a / b}')
+printf '%-34s %6s MB/s  nginx static %s MB/s  ratio %s\n' "download (50 MB, X-Accel-Redirect)" "$via_app" "$static" "$dl_ratio"
+rows+=("| download, ${size_mb} MB via X-Accel-Redirect | \`GET /documents/{id}\` | ${via_app} MB/s | ${dl_ratio} of static (${static} MB/s) | | | | ≥ 0.8 of static |")
+rm -f "$ajar"
 
 mkdir -p "$(dirname "$out")"
 {
