@@ -105,8 +105,10 @@ blob_relative_path(const char *hash, char out[96])
 enum blob_status
 blob_open(struct blob_writer *w, uint64_t limit)
 {
-	memset(w, 0, sizeof(*w));
 	w->fd = -1;
+	w->size = 0;
+	w->buffered = 0;
+	w->hash[0] = w->type[0] = '\0';
 	w->limit = limit;
 	snprintf(w->tmp_path, sizeof(w->tmp_path), "%s/tmp/upload-XXXXXX", root);
 	if ((w->fd = mkostemp(w->tmp_path, O_CLOEXEC)) == -1) {
@@ -118,18 +120,14 @@ blob_open(struct blob_writer *w, uint64_t limit)
 	return BLOB_OK;
 }
 
-enum blob_status
-blob_write(struct blob_writer *w, const void *data, size_t n)
+/* Write out what is buffered, hashing it on the way. */
+static enum blob_status
+blob_flush(struct blob_writer *w)
 {
-	const char *p = data;
+	const unsigned char	*p = w->buf;
+	size_t			 n = w->buffered;
 
-	if (w->fd == -1)
-		return BLOB_IO;
-	if (n > w->limit - w->size) {
-		blob_abort(w);
-		return BLOB_TOO_LARGE;
-	}
-	crypto_hash_sha256_update(&w->sha, data, n);
+	crypto_hash_sha256_update(&w->sha, w->buf, w->buffered);
 	while (n > 0) {
 		ssize_t k = write(w->fd, p, n);
 
@@ -142,7 +140,34 @@ blob_write(struct blob_writer *w, const void *data, size_t n)
 		}
 		p += k;
 		n -= (size_t)k;
-		w->size += (uint64_t)k;
+	}
+	w->buffered = 0;
+	return BLOB_OK;
+}
+
+enum blob_status
+blob_write(struct blob_writer *w, const void *data, size_t n)
+{
+	const unsigned char *p = data;
+
+	if (w->fd == -1)
+		return BLOB_IO;
+	if (n > w->limit - w->size) {
+		blob_abort(w);
+		return BLOB_TOO_LARGE;
+	}
+	w->size += n;
+	while (n > 0) {
+		size_t take = sizeof(w->buf) - w->buffered;
+
+		if (take > n)
+			take = n;
+		memcpy(w->buf + w->buffered, p, take);
+		w->buffered += take;
+		p += take;
+		n -= take;
+		if (w->buffered == sizeof(w->buf) && blob_flush(w) != BLOB_OK)
+			return BLOB_IO;
 	}
 	return BLOB_OK;
 }
@@ -167,7 +192,7 @@ blob_commit(struct blob_writer *w, bool (*allowed)(const char *))
 	const char	*mime;
 	struct stat	 st;
 
-	if (w->fd == -1)
+	if (w->fd == -1 || blob_flush(w) != BLOB_OK)
 		return BLOB_IO;
 	crypto_hash_sha256_final(&w->sha, digest);
 	sodium_bin2hex(w->hash, sizeof(w->hash), digest, sizeof(digest));

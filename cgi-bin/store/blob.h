@@ -10,6 +10,7 @@
 #include <sodium.h>
 
 #define BLOB_HASH_HEX	64
+#define BLOB_BUFFER	(64 * 1024)	/* parsers hand data over in small pieces */
 
 struct blob_writer {
 	int				 fd;		/* the temporary file, -1 when closed */
@@ -19,6 +20,8 @@ struct blob_writer {
 	uint64_t			 limit;		/* more bytes than this: BLOB_TOO_LARGE */
 	char				 hash[BLOB_HASH_HEX + 1];	/* after blob_commit */
 	char				 type[128];	/* MIME type after blob_commit */
+	size_t				 buffered;	/* bytes in buf not yet written */
+	unsigned char			 buf[BLOB_BUFFER];
 };
 
 enum blob_status {
