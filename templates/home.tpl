@@ -2,12 +2,18 @@
 {{#WELCOME}}<section class="panel welcome">
 <h1>{{_ home.welcome}}</h1>
 <ul class="quick-links">
-{{#APPLICANT_LINKS}}<li><a href="/organization">{{_ nav.organization}}</a></li>{{/APPLICANT_LINKS}}
+{{#APPLICANT_LINKS}}<li><a href="/applications">{{_ nav.applications}}</a></li>
+<li><a href="/organization">{{_ nav.organization}}</a></li>{{/APPLICANT_LINKS}}
 {{#ADMIN_LINKS}}<li><a href="/admin/users">{{_ nav.users}}</a></li>
 <li><a href="/admin/settings">{{_ nav.settings}}</a></li>
 <li><a href="/admin/events">{{_ nav.events}}</a></li>{{/ADMIN_LINKS}}
 <li><a href="/account">{{_ nav.account}}</a></li>
 </ul>
+{{#APPLICANT_LINKS}}<h2>{{_ home.my_applications}}</h2>
+{{#NO_APPLICATIONS}}<p class="muted">{{_ home.no_applications}} <a href="/applications">{{_ home.start_application}}</a></p>{{/NO_APPLICATIONS}}
+<ul class="my-applications">
+{{#MY_APPLICATIONS}}<li><a href="/applications/{{ID}}">#{{ID}}</a> <span class="badge badge-{{STATE_CODE}}">{{STATE}}</span> <span class="muted">{{NEXT}}</span></li>
+{{/MY_APPLICATIONS}}</ul>{{/APPLICANT_LINKS}}
 </section>{{/WELCOME}}
 <section class="hero">
 <p class="eyebrow">{{_ home.eyebrow}}</p>

@@ -1,7 +1,40 @@
 /* home.c: the home page: what the body certifies and how a case goes; a welcome for users. */
+#include <stdio.h>
+
+#include "../db/db.h"
 #include "../domain/roles.h"
 #include "../view/view.h"
 #include "pages.h"
+
+/* An applicant's applications with their state and the next step. */
+static int
+applicant_applications(struct req *r, struct tmpl_dict *w)
+{
+	char		 oid[DB_INT_BUF];
+	const char	*p[1] = { db_int(oid, r->user->organization_id) };
+	PGresult	*res;
+	enum db_status	 st;
+
+	if ((res = db_query(STMT_APPLICATIONS_OF_ORGANIZATION, p, &st)) == NULL)
+		return db_status_http(st);
+	for (int i = 0; i < PQntuples(res) && i < 10; i++) {
+		struct tmpl_dict	*a = tmpl_section(w, "MY_APPLICATIONS");
+		char			 key[64];
+
+		if (a == NULL)
+			break;
+		tmpl_set(a, "ID", PQgetvalue(res, i, 0));
+		snprintf(key, sizeof(key), "application.state.%s", PQgetvalue(res, i, 2));
+		tmpl_set(a, "STATE", view_text(r, key));
+		tmpl_set(a, "STATE_CODE", PQgetvalue(res, i, 2));
+		snprintf(key, sizeof(key), "application.next.%s", PQgetvalue(res, i, 2));
+		tmpl_set(a, "NEXT", view_text(r, key));
+	}
+	if (PQntuples(res) == 0)
+		tmpl_show(w, "NO_APPLICATIONS");
+	PQclear(res);
+	return 0;
+}
 
 int
 page_home(struct req *r)
@@ -17,8 +50,13 @@ page_home(struct req *r)
 		if (w == NULL)
 			return 500;
 		tmpl_set(w, "NAME", r->user->name);
-		if (r->user->roles & ROLE_APPLICANT)
+		if (r->user->roles & ROLE_APPLICANT) {
+			int status;
+
 			tmpl_show(w, "APPLICANT_LINKS");
+			if ((status = applicant_applications(r, w)) != 0)
+				return status;
+		}
 		if (r->user->roles & ROLE_ADMIN)
 			tmpl_show(w, "ADMIN_LINKS");
 	}
