@@ -11,14 +11,20 @@ struct row {
 	bool	 quoted[CSV_FIELDS_MAX];
 };
 
+/* A tab in the first non-empty line means text pasted from a spreadsheet. */
 static char
 detect_separator(const char *t, size_t len)
 {
-	const char	*nl = memchr(t, '\n', len);
-	size_t		 first = nl != NULL ? (size_t)(nl - t) : len;
+	const char	*nl;
+	size_t		 first;
 
-	return memchr(t, '\t', first) != NULL && memchr(t, ',', first) == NULL ?
-	    '\t' : ',';
+	while (len > 0 && (*t == '\n' || *t == '\r')) {
+		t++;
+		len--;
+	}
+	nl = memchr(t, '\n', len);
+	first = nl != NULL ? (size_t)(nl - t) : len;
+	return memchr(t, '\t', first) != NULL ? '\t' : ',';
 }
 
 /* Trim spaces around an unquoted field. */

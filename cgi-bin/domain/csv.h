@@ -20,7 +20,8 @@ enum csv_status {
 
 /*
  * csv_parse: split text (len bytes) into rows.  The separator is a tab
- * when the first line has a tab and no comma, else a comma.  Quoted fields
+ * when the first non-empty line has a tab (text pasted from a
+ * spreadsheet), else a comma.  Quoted fields
  * may hold separators, line breaks and "" for a quote; unquoted fields are
  * trimmed of spaces.  Lines end in LF or CRLF; empty lines are skipped.
  * On failure *line (if not NULL) is the 1-based line of the problem.

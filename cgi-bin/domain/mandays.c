@@ -7,10 +7,10 @@ mandays_sample(int permille, int n)
 	long long	 target;
 	int		 s = 0;
 
-	if (n <= 0 || permille <= 0)
+	if (n <= 0)
 		return 0;
 	/* The least s with 1000·s ≥ permille·√n, i.e. 10^6·s² ≥ permille²·n. */
-	target = (long long)permille * permille * n;
+	target = permille > 0 ? (long long)permille * permille * n : 0;
 	while ((long long)s * s * 1000000 < target)
 		s++;
 	if (s < 1)
@@ -26,9 +26,10 @@ mandays_estimate(const struct mandays_rules *r, enum audit_type type,
 
 	if ((unsigned)type >= AUDIT_TYPE__MAX || fixed_outlets < 0 ||
 	    fixed_outlets > 1000000 || categories < 0 || categories > 1000 ||
-	    r->sample_permille[type] < 0 || r->sample_permille[type] > 10000 ||
-	    r->base_halfdays < 0 || r->per_outlet_halfdays < 1 ||
-	    r->per_extra_category_halfdays < 0)
+	    r->sample_permille[type] < 1 || r->sample_permille[type] > 10000 ||
+	    r->base_halfdays < 0 || r->base_halfdays > 1000 ||
+	    r->per_outlet_halfdays < 1 || r->per_outlet_halfdays > 100 ||
+	    r->per_extra_category_halfdays < 0 || r->per_extra_category_halfdays > 100)
 		return -1;
 	sample = mandays_sample(r->sample_permille[type], fixed_outlets);
 	extra = categories > 1 ? categories - 1 : 0;

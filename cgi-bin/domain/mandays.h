@@ -27,7 +27,9 @@ struct mandays_estimate {
  * visited) and categories product categories: visit ceil(k·√n) of the fixed
  * outlets, at least one when there is any and never more than there are;
  * man-days = base + per outlet visited + per extra category.  Returns 0, or
- * -1 for negative counts or rules out of range (nothing is written).
+ * -1 for negative counts or rules out of range (k from 1 to 10000
+ * thousandths, at most 1000 half-days base and 100 per outlet or category;
+ * nothing is written).
  */
 int	mandays_estimate(const struct mandays_rules *, enum audit_type,
 	    int fixed_outlets, int categories, struct mandays_estimate *);

@@ -27,9 +27,10 @@ harnesses=(
 	"urlencoded 8192 cgi-bin/http/parse.c cgi-bin/http/arena.c"
 	"cookies 8192 cgi-bin/http/parse.c cgi-bin/http/arena.c"
 	"utf8 8192 cgi-bin/http/parse.c cgi-bin/http/arena.c"
-	"po 65536 cgi-bin/view/i18n.c"
+	"po 65536 cgi-bin/view/i18n.c cgi-bin/util/file.c"
 	"multipart 65536 cgi-bin/http/multipart.c"
 	"router 4096 cgi-bin/http/router.c cgi-bin/http/arena.c"
+	"csv 16384 cgi-bin/domain/csv.c"
 )
 
 # report LOG: the failure's first lines and where the input went, else the tail.

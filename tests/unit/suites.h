@@ -13,5 +13,6 @@ Suite	*request_suite(void);
 Suite	*i18n_suite(void);
 Suite	*templates_suite(void);
 Suite	*domain_accounts_suite(void);
+Suite	*domain_intake_suite(void);
 
 #endif
