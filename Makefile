@@ -32,12 +32,13 @@ DB_SRC := $(wildcard cgi-bin/db/*.c)
 DOMAIN_SRC := $(wildcard cgi-bin/domain/*.c)
 STORE_SRC := $(wildcard cgi-bin/store/*.c)
 AUTH_SRC := $(wildcard cgi-bin/auth/*.c)
+UTIL_SRC := $(wildcard cgi-bin/util/*.c)
 PAGES_SRC := $(wildcard cgi-bin/pages/*.c)
 APP_SRC := cgi-bin/app.c cgi-bin/config.c $(HTTP_SRC) $(VIEW_SRC) $(DB_SRC) \
-	$(DOMAIN_SRC) $(STORE_SRC) $(AUTH_SRC) $(PAGES_SRC)
+	$(DOMAIN_SRC) $(STORE_SRC) $(AUTH_SRC) $(UTIL_SRC) $(PAGES_SRC)
 FCGI_SRC := cgi-bin/main.c $(APP_SRC)
 CTL_SRC := cgi-bin/ctl.c cgi-bin/config.c $(DB_SRC) $(DOMAIN_SRC) \
-	cgi-bin/auth/password.c cgi-bin/auth/accounts.c $(STORE_SRC)
+	cgi-bin/auth/password.c cgi-bin/auth/accounts.c $(STORE_SRC) $(UTIL_SRC)
 # What the unit tests link: everything but the process model and the CLI.
 UNIT_SRC := $(APP_SRC)
 UNIT_TESTS := $(wildcard tests/unit/*.c)

@@ -19,6 +19,7 @@
 #include "db/settings.h"
 #include "domain/roles.h"
 #include "http/arena.h"
+#include "http/body.h"
 #include "http/buf.h"
 #include "http/parse.h"
 #include "http/request.h"
@@ -122,26 +123,6 @@ param(FCGX_Request *rq, const char *name)
 	return FCGX_GetParam(name, rq->envp);
 }
 
-/* Read a form body of exactly len bytes into the arena; -1 on a short read. */
-static char *
-read_body(FCGX_Request *rq, struct arena *a, size_t len)
-{
-	char	*data;
-	size_t	 got = 0;
-
-	if ((data = arena_alloc(a, len + 1)) == NULL)
-		return NULL;
-	while (got < len) {
-		int n = FCGX_GetStr(data + got, (int)(len - got), rq->in);
-
-		if (n <= 0)
-			return NULL;
-		got += (size_t)n;
-	}
-	data[len] = '\0';
-	return data;
-}
-
 /* The language: the "lang" cookie, else Accept-Language, else Chinese. */
 static enum lang
 choose_lang(const struct req *r)
@@ -209,8 +190,7 @@ req_read(struct req *r, FCGX_Request *rq)
 
 		if (r->content_length > REQ_FORM_BODY_MAX)
 			return 413;
-		if ((body = read_body(rq, r->arena, (size_t)r->content_length))
-		    == NULL)
+		if ((body = body_read(r, (size_t)r->content_length)) == NULL)
 			return 400;
 		if (urlencoded_parse(r->arena, body, (size_t)r->content_length,
 		    &parse_limits_form, &r->form) != PARSE_OK)

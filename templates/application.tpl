@@ -116,10 +116,11 @@
 <p class="field-hint">{{_ outlet.import_hint}}</p>
 {{#IMPORT_FAILED}}<div class="notice notice-error" role="alert"><p>{{_ outlet.import_failed}}</p><ul>{{#IMPORT_ERRORS}}<li>{{_ outlet.import_line}}: {{MESSAGE}}</li>{{/IMPORT_ERRORS}}</ul></div>{{/IMPORT_FAILED}}
 {{#IMPORT_EMPTY}}<p class="notice notice-error" role="alert">{{_ outlet.import_empty}}</p>{{/IMPORT_EMPTY}}
-<form method="post" action="/applications/{{ID}}/outlets/import">
-<input type="hidden" name="csrf" value="{{CSRF}}">
+<form method="post" enctype="multipart/form-data" action="/applications/{{ID}}/outlets/import?csrf={{CSRF:u}}">
 <div class="field"><label for="csv">{{_ outlet.import_label}}</label>
 <textarea id="csv" name="csv" rows="8" spellcheck="false" placeholder="名称,地址,城市,固定,5,自营">{{CSV}}</textarea></div>
+<div class="field"><label for="csv_file">{{_ outlet.import_file}}</label>
+<input id="csv_file" name="csv_file" type="file" accept=".csv,.txt,text/csv"></div>
 <div class="form-actions"><button type="submit" class="button-secondary">{{_ outlet.import_submit}}</button></div>
 </form>
 </details>{{/EDITABLE}}

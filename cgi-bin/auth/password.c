@@ -75,6 +75,19 @@ password_hash(const char *pw, char out[PASSWORD_HASH_MAX])
 	return rc == 0 ? PASSWORD_MATCH : PASSWORD_FAILURE;
 }
 
+int
+password_hash_http(const char *pw, char out[PASSWORD_HASH_MAX])
+{
+	switch (password_hash(pw, out)) {
+	case PASSWORD_MATCH:
+		return 0;
+	case PASSWORD_BUSY:
+		return 503;
+	default:
+		return 500;
+	}
+}
+
 enum password_result
 password_verify(const char *stored, const char *pw)
 {

@@ -25,6 +25,9 @@ int	password_init(unsigned max_concurrent);
 /* password_hash: argon2id (libsodium's interactive limits) of pw into out. */
 enum password_result password_hash(const char *pw, char out[PASSWORD_HASH_MAX]);
 
+/* password_hash_http: as password_hash, as an HTTP status: 0, 503 (busy) or 500. */
+int	password_hash_http(const char *pw, char out[PASSWORD_HASH_MAX]);
+
 /*
  * password_verify: check pw against stored (an argon2id string).  With
  * stored NULL the decoy hash is checked instead and the answer is always

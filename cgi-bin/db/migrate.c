@@ -6,6 +6,7 @@
 
 #include <sodium.h>
 
+#include "../util/file.h"
 #include "migrate.h"
 
 #define MIGRATIONS_MAX	9999
@@ -45,29 +46,6 @@ exec_ok(PGconn *c, const char *sql, FILE *out)
 	}
 	PQclear(res);
 	return rc;
-}
-
-static char *
-slurp(const char *path, size_t *len)
-{
-	FILE	*f = fopen(path, "rb");
-	char	*data = NULL;
-	long	 n;
-
-	if (f == NULL)
-		return NULL;
-	if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 &&
-	    fseek(f, 0, SEEK_SET) == 0 && (data = malloc((size_t)n + 1)) != NULL) {
-		if (fread(data, 1, (size_t)n, f) == (size_t)n) {
-			data[n] = '\0';
-			*len = (size_t)n;
-		} else {
-			free(data);
-			data = NULL;
-		}
-	}
-	fclose(f);
-	return data;
 }
 
 /* List DIR's migration files, sorted; -1 on a bad name or duplicate number. */
@@ -151,7 +129,7 @@ migrate_run(PGconn *c, const char *dir, FILE *out)
 		const char	*params[3];
 
 		snprintf(path, sizeof(path), "%s/%s", dir, list[i].name);
-		if ((sql = slurp(path, &len)) == NULL) {
+		if ((sql = file_read(path, &len)) == NULL) {
 			fprintf(out, "migrate: %s: %s\n", path, strerror(errno));
 			goto fail;
 		}

@@ -201,6 +201,7 @@ page_admin_user_new_post(struct req *r)
 	struct new_user	 u;
 	int64_t		 id;
 	enum db_status	 st;
+	int		 status;
 
 	if (bad)
 		return 400;
@@ -215,14 +216,8 @@ page_admin_user_new_post(struct req *r)
 		return view_render(r, 422);
 	}
 	password_random(pw, TEMP_PASSWORD_CHARS);
-	switch (password_hash(pw, hash)) {
-	case PASSWORD_MATCH:
-		break;
-	case PASSWORD_BUSY:
-		return 503;
-	default:
-		return 500;
-	}
+	if ((status = password_hash_http(pw, hash)) != 0)
+		return status;
 	u.email = email;
 	u.name = name;
 	u.password_hash = hash;
@@ -284,7 +279,6 @@ user_page(struct req *r, int64_t id, struct tmpl_dict **out, unsigned *roles,
 
 		if (s != NULL) {
 			tmpl_set(s, "ID", PQgetvalue(res, 0, 0));
-			tmpl_set(s, "CSRF", r->csrf_token);
 			role_choices(r, s, *roles);
 		}
 	} else {
@@ -301,7 +295,6 @@ user_page(struct req *r, int64_t id, struct tmpl_dict **out, unsigned *roles,
 			return 500;
 		}
 		tmpl_set(a, "ID", PQgetvalue(res, 0, 0));
-		tmpl_set(a, "CSRF", r->csrf_token);
 		tmpl_set(a, "REGISTRATION_NO", PQgetvalue(res, 0, 10));
 		tmpl_set(a, "VALID_UNTIL", PQgetvalue(res, 0, 11));
 		if ((cats = db_query(STMT_AUDITOR_CATEGORIES, p, &st)) == NULL) {
@@ -486,6 +479,7 @@ page_admin_user_password_post(struct req *r)
 	const char	*p[3], *email;
 	PGresult	*res;
 	enum db_status	 st;
+	int		 status;
 
 	p[0] = db_int(uid, id);
 	if ((res = db_query(STMT_USER_GET, p, &st)) == NULL)
@@ -497,14 +491,8 @@ page_admin_user_password_post(struct req *r)
 	email = arena_strdup(r->arena, PQgetvalue(res, 0, 1));
 	PQclear(res);
 	password_random(pw, TEMP_PASSWORD_CHARS);
-	switch (password_hash(pw, hash)) {
-	case PASSWORD_MATCH:
-		break;
-	case PASSWORD_BUSY:
-		return 503;
-	default:
-		return 500;
-	}
+	if ((status = password_hash_http(pw, hash)) != 0)
+		return status;
 	if ((st = db_begin()) != DB_OK)
 		return db_status_http(st);
 	p[1] = hash;

@@ -334,7 +334,6 @@ fill_materials(struct req *r, struct tmpl_dict *d, const struct application *a,
 			if (u != NULL) {
 				tmpl_set(u, "APP_ID", arena_printf(r->arena, "%lld",
 				    (long long)a->id));
-				tmpl_set(u, "CSRF", r->csrf_token);
 				tmpl_set_int(u, "MAX_MB", upload_mb);
 			}
 		}

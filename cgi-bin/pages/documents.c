@@ -3,19 +3,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <fcgiapp.h>
-
 #include "../db/db.h"
 #include "../db/settings.h"
 #include "../domain/roles.h"
-#include "../http/multipart.h"
+#include "../http/body.h"
 #include "../http/response.h"
 #include "../store/blob.h"
 #include "../view/view.h"
 #include "pages.h"
 
 #define FILE_NAME_MAX_CHARS	255
-#define READ_CHUNK		(64 * 1024)
 #define FORM_OVERHEAD		(64 * 1024)	/* multipart headers around the file */
 
 struct upload {
@@ -163,14 +160,11 @@ page_document_upload_post(struct req *r)
 {
 	struct application	 a;
 	struct upload		 u = { .r = r };
-	struct multipart	*mp = NULL;
 	char			 boundary[MULTIPART_BOUNDARY_MAX + 1];
-	char			*chunk = NULL;
 	int64_t			 material = route_param_id(&r->params, "material_id");
 	const char		*code = NULL, *p[7];
 	char			 aid[DB_INT_BUF], mid[DB_INT_BUF], uid[DB_INT_BUF], size[DB_INT_BUF];
-	FCGX_Request		*rq = r->fcgx;
-	enum multipart_status	 ms = MP_OK;
+	enum multipart_status	 ms;
 	enum blob_status	 bs;
 	enum db_status		 st;
 	PGresult		*res;
@@ -188,24 +182,8 @@ page_document_upload_post(struct req *r)
 		return 400;
 	if ((uint64_t)r->content_length > u.limit + FORM_OVERHEAD)
 		return upload_refused(r, &a, "UPLOAD_TOO_LARGE", NULL, NULL, 413);
-	if (rq == NULL || (chunk = arena_alloc(r->arena, READ_CHUNK)) == NULL ||
-	    (mp = multipart_new(boundary, &multipart_limits_default,
-	    &upload_callbacks, &u)) == NULL)
-		return 500;
-
 	/* Stream: at most one chunk of the body is in memory at any time. */
-	for (int64_t left = r->content_length; left > 0 && ms == MP_OK;) {
-		int want = left > READ_CHUNK ? READ_CHUNK : (int)left;
-		int n = FCGX_GetStr(chunk, want, rq->in);
-
-		if (n <= 0)
-			break;
-		left -= n;
-		ms = multipart_feed(mp, chunk, (size_t)n);
-	}
-	if (ms == MP_OK)
-		ms = multipart_finish(mp);
-	multipart_free(mp);
+	ms = body_multipart(r, &multipart_limits_default, &upload_callbacks, &u);
 	if (ms != MP_OK || u.problem != 0 || !u.have_file) {
 		blob_abort(&u.w);
 		if (u.problem == 413)

@@ -216,14 +216,8 @@ page_invitation_post(struct req *r)
 		form_summary(&f);
 		return view_render(r, 422);
 	}
-	switch (password_hash(pw, hash)) {
-	case PASSWORD_MATCH:
-		break;
-	case PASSWORD_BUSY:
-		return 503;
-	default:
-		return 500;
-	}
+	if ((status = password_hash_http(pw, hash)) != 0)
+		return status;
 	if ((st = db_begin()) != DB_OK)
 		return db_status_http(st);
 	p[0] = db_int(iid, id);

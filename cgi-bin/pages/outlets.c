@@ -6,12 +6,14 @@
 
 #include "../db/db.h"
 #include "../domain/csv.h"
+#include "../http/body.h"
 #include "../http/response.h"
 #include "../view/form.h"
 #include "../view/view.h"
 #include "pages.h"
 
 #define IMPORT_ROWS_MAX		2000
+#define IMPORT_BYTES_MAX	(2 * 1024 * 1024)
 #define IMPORT_ERRORS_SHOWN	20
 
 struct outlet {
@@ -352,6 +354,83 @@ bad:
 	return im->n == IMPORT_ROWS_MAX ? 1 : 0;
 }
 
+/* A multipart import: the pasted text ("csv") and/or a file ("csv_file"), collected. */
+struct import_body {
+	struct buf	 text;
+	bool		 collecting;
+	bool		 too_large;
+};
+
+static int
+import_begin(void *ctx, const char *name, const char *filename, const char *type)
+{
+	struct import_body *b = ctx;
+
+	(void)type;
+	b->collecting = strcmp(name, "csv") == 0 ||
+	    (strcmp(name, "csv_file") == 0 && filename != NULL && *filename != '\0');
+	if (b->collecting && b->text.len > 0)
+		buf_append(&b->text, "\n", 1);
+	return 0;
+}
+
+static int
+import_data(void *ctx, const char *data, size_t len)
+{
+	struct import_body *b = ctx;
+
+	if (!b->collecting)
+		return 0;
+	if (len > IMPORT_BYTES_MAX - b->text.len) {
+		b->too_large = true;
+		return 1;
+	}
+	buf_append(&b->text, data, len);
+	return b->text.failed ? 1 : 0;
+}
+
+static int
+import_end(void *ctx)
+{
+	((struct import_body *)ctx)->collecting = false;
+	return 0;
+}
+
+/* The text to import, from a pasted field or an uploaded file; an HTTP status on failure. */
+static int
+import_text(struct req *r, const char **text, size_t *len)
+{
+	static const struct multipart_callbacks cb = { import_begin, import_data, import_end };
+	static const struct multipart_limits lim = {
+		.max_parts = 8, .max_header_bytes = 8192, .max_field_bytes = IMPORT_BYTES_MAX,
+	};
+	struct import_body	 b = { 0 };
+	enum multipart_status	 ms;
+	bool			 dup;
+
+	if (r->content_type == NULL || strncmp(r->content_type, "multipart/", 10) != 0) {
+		if ((*text = req_param(r, "csv", &dup)) == NULL || dup)
+			return 400;
+		*len = strlen(*text);
+		return 0;
+	}
+	if ((int64_t)IMPORT_BYTES_MAX + 64 * 1024 < r->content_length)
+		return 413;
+	ms = body_multipart(r, &lim, &cb, &b);
+	if (b.too_large) {
+		buf_free(&b.text);
+		return 413;
+	}
+	if (ms != MP_OK || b.text.failed) {
+		buf_free(&b.text);
+		return ms == MP_NOMEM ? 500 : 400;
+	}
+	*text = b.text.len > 0 ? arena_strndup(r->arena, b.text.data, b.text.len) : "";
+	*len = b.text.len;
+	buf_free(&b.text);
+	return *text != NULL ? 0 : 500;
+}
+
 int
 page_outlets_import_post(struct req *r)
 {
@@ -359,21 +438,24 @@ page_outlets_import_post(struct req *r)
 	struct import		 im = { .r = r };
 	const char		*text, *p[7];
 	char			 aid[DB_INT_BUF], staff[DB_INT_BUF];
-	bool			 dup;
-	size_t			 line = 0;
+	size_t			 line = 0, len = 0;
 	enum csv_status		 cs;
 	enum db_status		 st;
 	int			 status;
 
 	if ((status = application_find(r, route_param_id(&r->params, "id"), &a)) != 0)
 		return status;
-	if ((text = req_param(r, "csv", &dup)) == NULL || dup)
+	if (!app_applicant_may_edit(a.state))
+		return view_error(r, 409, "application.not_editable");
+	if ((status = import_text(r, &text, &len)) != 0)
+		return status;
+	if (!utf8_valid(text, len) || memchr(text, '\0', len) != NULL)
 		return 400;
 	if ((im.d = view_page(r, "application", "application.title")) == NULL ||
 	    (im.rows = arena_calloc(r->arena, IMPORT_ROWS_MAX, sizeof(*im.rows))) == NULL)
 		return 500;
 	tmpl_set(im.d, "CSV", text);
-	cs = csv_parse(text, strlen(text), import_row, &im, &line);
+	cs = csv_parse(text, len, import_row, &im, &line);
 	if (cs != CSV_OK && cs != CSV_STOPPED) {
 		struct tmpl_dict *e = tmpl_section(im.d, "IMPORT_ERRORS");
 

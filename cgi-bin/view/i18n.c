@@ -5,6 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "../util/file.h"
 #include "i18n.h"
 
 #define PO_STRING_MAX	(64 * 1024)
@@ -260,29 +261,6 @@ catalog_add(const char *key, const char *text, void *ctx)
 	return 0;
 }
 
-static char *
-read_file(const char *path, size_t *len)
-{
-	FILE	*f;
-	char	*data = NULL;
-	long	 n;
-
-	if ((f = fopen(path, "rb")) == NULL)
-		return NULL;
-	if (fseek(f, 0, SEEK_END) != 0 || (n = ftell(f)) < 0 ||
-	    fseek(f, 0, SEEK_SET) != 0 ||
-	    (data = malloc((size_t)n + 1)) == NULL ||
-	    fread(data, 1, (size_t)n, f) != (size_t)n) {
-		free(data);
-		data = NULL;
-	} else {
-		data[n] = '\0';
-		*len = (size_t)n;
-	}
-	fclose(f);
-	return data;
-}
-
 int
 i18n_load(const char *dir)
 {
@@ -293,7 +271,7 @@ i18n_load(const char *dir)
 		int	 line;
 
 		snprintf(path, sizeof(path), "%s/%s", dir, lang_files[l]);
-		if ((data = read_file(path, &len)) == NULL) {
+		if ((data = file_read(path, &len)) == NULL) {
 			fprintf(stderr, "i18n: %s: %s\n", path, strerror(errno));
 			return -1;
 		}

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../http/buf.h"
+#include "../util/file.h"
 #include "../http/response.h"
 #include "view.h"
 
@@ -110,29 +111,6 @@ template_lint(const char *name, const char *src)
 	return 0;
 }
 
-static char *
-slurp(const char *path, size_t *len)
-{
-	FILE	*f = fopen(path, "rb");
-	char	*data = NULL;
-	long	 n;
-
-	if (f == NULL)
-		return NULL;
-	if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 &&
-	    fseek(f, 0, SEEK_SET) == 0 && (data = malloc((size_t)n + 1)) != NULL) {
-		if (fread(data, 1, (size_t)n, f) == (size_t)n) {
-			data[n] = '\0';
-			*len = (size_t)n;
-		} else {
-			free(data);
-			data = NULL;
-		}
-	}
-	fclose(f);
-	return data;
-}
-
 static int
 load_one(const char *dir, const char *file)
 {
@@ -150,7 +128,7 @@ load_one(const char *dir, const char *file)
 	memcpy(name, file, nlen);
 	name[nlen] = '\0';
 	snprintf(path, sizeof(path), "%s/%s", dir, file);
-	if ((src = slurp(path, &len)) == NULL) {
+	if ((src = file_read(path, &len)) == NULL) {
 		fprintf(stderr, "view: %s: %s\n", path, strerror(errno));
 		return -1;
 	}

@@ -108,6 +108,13 @@ test_73_outlets_edit_remove_and_import_all_or_nothing() {
 	expect_status 303
 	http GET "/applications/$app" -b "$j"
 	expect_body '(303)'
+	# A CSV file, as the import form uploads it.
+	printf '名称,地址,城市,类型,人数,运营\r\n南京网点,鼓楼区,南京,固定,6,合作\r\n' >"$TMP/file.csv"
+	http POST "/applications/$app/outlets/import?csrf=$(csrf_of "$j" "/applications/$app")" -b "$j" \
+		-H "Origin: $STARCERT_URL" -F "csv=" -F "csv_file=@$TMP/file.csv;type=text/csv"
+	expect_status 303 "CSV file import"
+	expect_eq "$(sql "SELECT city FROM outlets WHERE application_id = $app AND name = '南京网点'")" 南京 "from the file"
+	FORM_PAGE=/applications/$app post "$j" "/applications/$app/outlets/$(sql "SELECT id FROM outlets WHERE name = '南京网点'")/delete"
 	FORM_PAGE=/applications/$app post "$j" "/applications/$app/outlets/$id/delete"
 	expect_status 303
 	expect_eq "$(sql "SELECT count(*) FROM outlets WHERE application_id = $app")" 302 "after removing one"
@@ -325,4 +332,30 @@ test_83_the_applicant_home_page_lists_applications_and_next_steps() {
 	expect_body '等待认证机构审核材料'
 	http GET / -b "$(jar real1)"
 	expect_body '还没有申请'
+}
+
+# Last of the run (before the log check and the stop): SIGTERM to the
+# master lets the request in hand finish.
+test_96_sigterm_lets_the_request_in_hand_finish() {
+	local j app before tmpfile code master
+	j=$(jar intake)
+	app=$(new_application "$j")
+	before=$(sql "SELECT count(*) FROM documents")
+	master=$(master_pid)
+	[ -f "$TMP/huge.pdf" ] || head -c 45000000 /dev/urandom >"$TMP/huge.pdf"
+	( upload "$j" "$app" "$(material_id business_licence)" "$TMP/huge.pdf" graceful.pdf; echo "$STATUS" >"$TMP/graceful" ) &
+	for _ in $(seq 1 400); do
+		tmpfile=$(ls "$STARCERT_VAR/blobs/tmp" 2>/dev/null | head -n 1)
+		[ -n "$tmpfile" ] && break
+		sleep 0.02
+	done
+	[ -n "$tmpfile" ] || { fail "the upload never reached the blob store"; wait; return; }
+	kill -TERM "$master"
+	wait
+	code=$(cat "$TMP/graceful")
+	expect_eq "$code" 303 "the upload in hand"
+	expect_eq "$(sql "SELECT count(*) FROM documents")" "$((before + 1))" "its row"
+	master_gone() { ! kill -0 "$master" 2>/dev/null; }
+	wait_for master_gone || fail "master still running"
+	grep -q 'stopping' "$STARCERT_VAR/log/app.log" || fail "no stop line"
 }
