@@ -3,11 +3,12 @@
 {{#PASSWORD_CHANGED}}<p class="notice notice-success" role="status">{{_ account.password_changed}}</p>{{/PASSWORD_CHANGED}}
 {{#SETTINGS_SAVED}}<p class="notice notice-success" role="status">{{_ account.settings_saved}}</p>{{/SETTINGS_SAVED}}
 <section class="panel">
-<h2>{{_ account.profile}}</h2>
+<h2 class="visually-hidden">{{_ account.profile}}</h2>
 <dl class="facts">
 <dt>{{_ field.name}}</dt><dd>{{NAME}}</dd>
 <dt>{{_ field.email_label}}</dt><dd>{{EMAIL}}</dd>
 <dt>{{_ account.roles}}</dt><dd>{{#ROLES}}<span class="badge">{{ROLE}}</span> {{/ROLES}}</dd>
+{{#ORGANIZATION}}<dt>{{_ admin.organization}}</dt><dd><a href="/organization">{{ORGANIZATION_NAME}}</a></dd>{{/ORGANIZATION}}
 </dl>
 <p><a class="button button-secondary" href="/account/password">{{_ account.change_password}}</a></p>
 </section>

@@ -7,6 +7,6 @@
 <dt>{{_ field.email_label}}</dt><dd>{{EMAIL}}</dd>
 <dt>{{_ admin.temporary.password}}</dt><dd><code class="secret">{{PASSWORD}}</code></dd>
 </dl>
-<p class="muted">{{_ admin.temporary.once}}</p>
+<p class="muted">{{_ admin.temporary.once}}{{#RESET}} {{_ admin.temporary.sessions_ended}}{{/RESET}}</p>
 <p><a class="button button-secondary" href="/admin/users/{{ID}}">{{_ admin.back_to_user}}</a></p>
 </section>

@@ -13,7 +13,7 @@
 <dt>{{_ admin.created}}</dt><dd>{{CREATED}}</dd>
 </dl>
 <div class="button-row">
-{{#ENABLED}}<form method="post" action="/admin/users/{{ID}}/disable"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" class="button-secondary">{{_ admin.disable}}</button></form>{{/ENABLED}}
+{{#ENABLED}}{{#NOT_SELF}}<form method="post" action="/admin/users/{{ID}}/disable"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" class="button-secondary">{{_ admin.disable}}</button></form>{{/NOT_SELF}}{{/ENABLED}}
 {{#DISABLED}}<form method="post" action="/admin/users/{{ID}}/enable"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" class="button-secondary">{{_ admin.enable}}</button></form>{{/DISABLED}}
 <form method="post" action="/admin/users/{{ID}}/password"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" class="button-secondary">{{_ admin.reset_password}}</button></form>
 </div>
@@ -23,7 +23,7 @@
 <form method="post" action="/admin/users/{{ID}}/roles">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <fieldset>
-<legend>{{_ account.roles}}</legend>
+<legend class="visually-hidden">{{_ account.roles}}</legend>
 {{#ROLE_CHOICES}}<label><input type="checkbox" name="role" value="{{VALUE}}"{{#CHECKED}} checked{{/CHECKED}}> {{LABEL}}</label>
 {{/ROLE_CHOICES}}
 </fieldset>

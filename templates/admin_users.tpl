@@ -20,7 +20,7 @@
 <div class="table-wrap"><table class="data">
 <thead><tr><th scope="col">{{_ field.name}}</th><th scope="col">{{_ field.email_label}}</th><th scope="col">{{_ account.roles}}</th><th scope="col">{{_ admin.organization}}</th><th scope="col">{{_ admin.status}}</th></tr></thead>
 <tbody>
-{{#USERS}}<tr><td><a href="/admin/users/{{ID}}">{{NAME}}</a></td><td>{{EMAIL}}</td><td>{{#ROLES}}<span class="badge">{{ROLE}}</span> {{/ROLES}}</td><td>{{ORGANIZATION}}</td><td>{{#DISABLED}}<span class="badge badge-error">{{_ admin.disabled}}</span>{{/DISABLED}}</td></tr>
+{{#USERS}}<tr><td><a href="/admin/users/{{ID}}">{{NAME}}</a></td><td>{{EMAIL}}</td><td>{{#ROLES}}<span class="badge">{{ROLE}}</span> {{/ROLES}}</td><td>{{ORGANIZATION}}</td><td>{{#DISABLED}}<span class="badge badge-error">{{_ admin.disabled}}</span>{{/DISABLED}}{{#ACTIVE}}<span class="badge badge-success">{{_ admin.enabled}}</span>{{/ACTIVE}}</td></tr>
 {{/USERS}}
 </tbody>
 </table></div>

@@ -1,10 +1,14 @@
 {{%AUTOESCAPE context="HTML"}}
 {{#WELCOME}}<section class="panel welcome">
-<h1>{{_ home.welcome}}</h1>
+{{#REGISTERED}}<p class="notice notice-success" role="status">{{_ home.registered}}</p>{{/REGISTERED}}
+<h2>{{_ home.welcome}}</h2>
 <ul class="quick-links">
 {{#APPLICANT_LINKS}}<li><a href="/applications">{{_ nav.applications}}</a></li>
 <li><a href="/organization">{{_ nav.organization}}</a></li>{{/APPLICANT_LINKS}}
+{{#STAFF_LINKS}}<li><a href="/applications">{{_ nav.applications_staff}}</a></li>{{/STAFF_LINKS}}
 {{#ADMIN_LINKS}}<li><a href="/admin/users">{{_ nav.users}}</a></li>
+<li><a href="/admin/materials">{{_ nav.materials}}</a></li>
+<li><a href="/admin/categories">{{_ nav.categories}}</a></li>
 <li><a href="/admin/settings">{{_ nav.settings}}</a></li>
 <li><a href="/admin/events">{{_ nav.events}}</a></li>{{/ADMIN_LINKS}}
 <li><a href="/account">{{_ nav.account}}</a></li>

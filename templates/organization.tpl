@@ -16,7 +16,7 @@
 <div class="table-wrap"><table class="data">
 <thead><tr><th scope="col">{{_ field.name}}</th><th scope="col">{{_ field.email_label}}</th><th scope="col">{{_ admin.status}}</th></tr></thead>
 <tbody>
-{{#USERS}}<tr><td>{{NAME}}</td><td>{{EMAIL}}</td><td>{{#DISABLED}}<span class="badge badge-error">{{_ admin.disabled}}</span>{{/DISABLED}}</td></tr>
+{{#USERS}}<tr><td>{{NAME}}</td><td>{{EMAIL}}</td><td>{{#DISABLED}}<span class="badge badge-error">{{_ admin.disabled}}</span>{{/DISABLED}}{{#ACTIVE}}<span class="badge badge-success">{{_ admin.enabled}}</span>{{/ACTIVE}}</td></tr>
 {{/USERS}}
 </tbody>
 </table></div>

@@ -40,6 +40,19 @@ page_account(struct req *r)
 	tmpl_set(d, "NAME", r->user->name);
 	tmpl_set(d, "EMAIL", r->user->email);
 	view_roles(r, d, r->user->roles);
+	if (r->user->organization_id != 0) {
+		char		 oid[DB_INT_BUF];
+		const char	*p[1] = { db_int(oid, r->user->organization_id) };
+		enum db_status	 st;
+		PGresult	*res = db_query_rows(STMT_ORGANIZATION_GET, p, 1, 1, &st);
+		struct tmpl_dict *o;
+
+		if (res == NULL)
+			return db_status_http(st);
+		if ((o = tmpl_section(d, "ORGANIZATION")) != NULL)
+			tmpl_set(o, "ORGANIZATION_NAME", PQgetvalue(res, 0, 1));
+		PQclear(res);
+	}
 	tmpl_show(d, r->lang == LANG_EN ? "LANG_EN" : "LANG_ZH");
 	if (done != NULL && strcmp(done, "password") == 0)
 		tmpl_show(d, "PASSWORD_CHANGED");

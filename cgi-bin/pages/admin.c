@@ -132,8 +132,7 @@ page_admin_users(struct req *r)
 		tmpl_set(u, "EMAIL", PQgetvalue(res, i, 1));
 		tmpl_set(u, "NAME", PQgetvalue(res, i, 2));
 		view_roles(r, u, (unsigned)db_long(res, i, 3));
-		if (db_bool(res, i, 4))
-			tmpl_show(u, "DISABLED");
+		tmpl_show(u, db_bool(res, i, 4) ? "DISABLED" : "ACTIVE");
 		tmpl_set(u, "ORGANIZATION", PQgetisnull(res, i, 7) ? "" :
 		    PQgetvalue(res, i, 7));
 	}
@@ -271,6 +270,8 @@ user_page(struct req *r, int64_t id, struct tmpl_dict **out, unsigned *roles,
 	tmpl_set(d, "NAME", PQgetvalue(res, 0, 2));
 	view_roles(r, d, *roles);
 	tmpl_show(d, db_bool(res, 0, 4) ? "DISABLED" : "ENABLED");
+	if (id != r->user->id)
+		tmpl_show(d, "NOT_SELF");
 	if (db_bool(res, 0, 5))
 		tmpl_show(d, "MUST_CHANGE");
 	tmpl_set(d, "CREATED", PQgetvalue(res, 0, 9));
@@ -778,6 +779,8 @@ page_admin_events(struct req *r)
 			break;
 		for (int c = 0; c < 10; c++)
 			tmpl_set(e, cols[c], PQgetvalue(res, i, c));
+		if (PQgetvalue(res, i, 6)[0] != '\0' || PQgetvalue(res, i, 7)[0] != '\0')
+			tmpl_show(e, "CHANGE");
 	}
 	if (n == 0)
 		tmpl_show(d, "NO_EVENTS");

@@ -1,5 +1,6 @@
 /* home.c: the home page: what the body certifies and how a case goes; a welcome for users. */
 #include <stdio.h>
+#include <string.h>
 
 #include "../db/db.h"
 #include "../domain/roles.h"
@@ -57,8 +58,17 @@ page_home(struct req *r)
 			if ((status = applicant_applications(r, w)) != 0)
 				return status;
 		}
+		if (r->user->roles & ROLES_STAFF)
+			tmpl_show(w, "STAFF_LINKS");
 		if (r->user->roles & ROLE_ADMIN)
 			tmpl_show(w, "ADMIN_LINKS");
+		{
+			bool dup;
+			const char *done = req_param(r, "done", &dup);
+
+			if (done != NULL && strcmp(done, "registered") == 0)
+				tmpl_show(w, "REGISTERED");
+		}
 	}
 	return view_render(r, 200);
 }

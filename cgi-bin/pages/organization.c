@@ -42,8 +42,7 @@ organization_fill(struct req *r, struct tmpl_dict *d)
 			break;
 		tmpl_set(u, "EMAIL", PQgetvalue(res, i, 1));
 		tmpl_set(u, "NAME", PQgetvalue(res, i, 2));
-		if (db_bool(res, i, 3))
-			tmpl_show(u, "DISABLED");
+		tmpl_show(u, db_bool(res, i, 3) ? "DISABLED" : "ACTIVE");
 	}
 	PQclear(res);
 
@@ -96,17 +95,8 @@ page_invitation_create_post(struct req *r)
 		form_summary(&f);
 		return view_render(r, 422);
 	}
-	p[0] = email;
-	if ((res = db_query(STMT_USER_BY_EMAIL, p, &st)) == NULL)
-		return db_status_http(st);
-	if (PQntuples(res) > 0) {
-		PQclear(res);
-		form_error(&f, "INVITE_EMAIL", "field.email_taken");
-		form_summary(&f);
-		return view_render(r, 409);
-	}
-	PQclear(res);
-
+	/* Whether the address has an account elsewhere is not told here: the
+	 * invitation is created either way and acceptance refuses a taken one. */
 	token_new(token);
 	token_hash_hex(token, hash);
 	if ((st = db_begin()) != DB_OK)

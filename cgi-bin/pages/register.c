@@ -184,5 +184,5 @@ page_register_post(struct req *r)
 		return st != DB_OK ? db_status_http(st) : status;
 	}
 	view_release(r);
-	return resp_redirect(r, "/");
+	return resp_redirect(r, "/?done=registered");
 }

@@ -313,8 +313,13 @@ view_error(struct req *r, int status, const char *text_key)
 	tmpl_set(d, "ERROR_TEXT", view_text(r, text_key != NULL ? text_key :
 	    default_text));
 	tmpl_set(d, "REQUEST_ID", r->request_id);
-	if (status == 401)
-		tmpl_show(d, "SIGN_IN");
+	if (status == 401) {
+		struct tmpl_dict *in = tmpl_section(d, "SIGN_IN");
+
+		if (in != NULL)
+			tmpl_set(in, "NEXT", r->method == METHOD_GET && r->path != NULL ?
+			    r->path : "/");
+	}
 	if (status == 404 && r->path != NULL) {
 		struct tmpl_dict *nf = tmpl_section(d, "NOT_FOUND");
 

@@ -17,9 +17,14 @@ test_50_setup_users_of_every_role() {
 	expect_status 303 "sign-in as admin"
 	register "$(jar applicant)" "华为技术有限公司" 914403001922038216 applicant@test.example
 	expect_status 303 "registration"
-	http GET / -b "$(jar applicant)"
+	expect_eq "$(header Location)" "/?done=registered" "after registering"
+	http GET '/?done=registered' -b "$(jar applicant)"
 	expect_body '欢迎，李四'
+	expect_body '注册成功'
 	expect_body 'href="/organization"'
+	http GET /account
+	expect_status 401
+	expect_body 'href="/login?next=/account"'
 }
 
 test_51_ctl_user_add_refuses_bad_input() {
@@ -316,7 +321,7 @@ settings_form() {
 	while read -r key value; do
 		for kv in "$@"; do [ "${kv%%=*}" = "$key" ] && value=${kv#*=}; done
 		data+="&$key=${value// /+}"
-	done < <(grep -o 'name="[a-z_]*"[^>]*value="[^"]*"' "$BODY" | sed 's/name="\([a-z_]*\)".*value="\([^"]*\)"/\1 \2/')
+	done < <(grep -o 'name="[a-z_]*"[^>]*value="[^"]*"' "$BODY" | grep -v '^name="csrf"' | sed 's/name="\([a-z_]*\)".*value="\([^"]*\)"/\1 \2/')
 	echo "${data#&}"
 }
 

@@ -302,7 +302,7 @@ test_82_an_upload_killed_midway_leaves_no_row_and_gc_cleans_up() {
 	local j app before tmpfile out blobs unreferenced
 	j=$(jar intake)
 	app=$(new_application "$j")
-	head -c 45000000 /dev/urandom >"$TMP/huge.pdf"
+	{ printf '%%PDF-1.4\n'; head -c 45000000 /dev/urandom; } >"$TMP/huge.pdf"
 	before=$(sql "SELECT count(*) FROM documents")
 	upload "$j" "$app" "$(material_id business_licence)" "$TMP/huge.pdf" huge.pdf &
 	# Wait for the worker to start writing, then kill it.
@@ -342,7 +342,7 @@ test_96_sigterm_lets_the_request_in_hand_finish() {
 	app=$(new_application "$j")
 	before=$(sql "SELECT count(*) FROM documents")
 	master=$(master_pid)
-	[ -f "$TMP/huge.pdf" ] || head -c 45000000 /dev/urandom >"$TMP/huge.pdf"
+	[ -f "$TMP/huge.pdf" ] || { printf '%%PDF-1.4\n'; head -c 45000000 /dev/urandom; } >"$TMP/huge.pdf"
 	( upload "$j" "$app" "$(material_id business_licence)" "$TMP/huge.pdf" graceful.pdf; echo "$STATUS" >"$TMP/graceful" ) &
 	for _ in $(seq 1 400); do
 		tmpfile=$(ls "$STARCERT_VAR/blobs/tmp" 2>/dev/null | head -n 1)
