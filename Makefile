@@ -44,7 +44,7 @@ UNIT_SRC := $(APP_SRC)
 UNIT_TESTS := $(wildcard tests/unit/*.c)
 HEADERS := $(shell find cgi-bin -name '*.h')
 
-.PHONY: help deps build build-san run stop status test test-unit test-http \
+.PHONY: help deps build build-san run stop status test test-unit test-http test-e2e \
 	fuzz fuzz-short bench clean
 
 help:
@@ -116,6 +116,7 @@ test: build-san
 	@$(MAKE) --no-print-directory test-unit
 	@$(MAKE) --no-print-directory fuzz-short
 	@$(MAKE) --no-print-directory test-http
+	@$(MAKE) --no-print-directory test-e2e
 	@echo "make test: all passed"
 
 test-unit: build-san
@@ -125,6 +126,10 @@ test-unit: build-san
 test-http: build-san
 	@echo "== HTTP tests on an isolated stack (port $(TEST_PORT))"
 	@scripts/with-stack.sh test $(TEST_PORT) $(SAN) tests/http/run.sh
+
+test-e2e: build-san
+	@echo "== the journey in Chromium (screenshots in tests/e2e/screenshots/)"
+	@scripts/with-stack.sh test $(TEST_PORT) $(SAN) tests/e2e/run.sh
 
 fuzz-short:
 	@echo "== fuzzing each parser briefly"

@@ -11,8 +11,8 @@ packages=(
 	libfcgi-dev libctemplate-dev libpq-dev libsodium-dev libmagic-dev check
 	# services
 	nginx postgresql
-	# tests and benchmarks
-	curl wrk procps
+	# tests and benchmarks; the browser journey (a CJK font so that pages render)
+	curl wrk procps chromium fonts-wqy-zenhei
 )
 
 missing=()
@@ -20,6 +20,11 @@ status=$(dpkg-query -W -f='${Package} ${db:Status-Abbrev}\n' "${packages[@]}" 2>
 for p in "${packages[@]}"; do
 	grep -q "^$p ii" <<<"$status" || missing+=("$p")
 done
+# Node.js for Playwright: any node with npm will do (this machine may carry
+# one that is not Debian's, and Debian's npm would conflict with it).
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+	missing+=(nodejs npm)
+fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 echo "deps: installing ${missing[*]}"
