@@ -66,6 +66,22 @@ psql_super() {
 owner_conninfo="host=$pg_sock port=$pg_port dbname=starcert user=starcert_owner"
 app_conninfo="host=$pg_sock port=$pg_port dbname=starcert user=starcert_app"
 
+# The workers, nginx and PostgreSQL run as their own users: they must be
+# able to reach the checkout.  Where a parent directory shuts others out
+# (a clone under /root, say), let them pass through it (o+x, not o+r).
+ensure_reachable() {
+	local dir=$root
+	[ "$as_root" -eq 1 ] || return 0
+	runuser -u nobody -- test -r "$root/templates/layout.tpl" 2>/dev/null && return 0
+	while [ "$dir" != / ]; do
+		if ! runuser -u nobody -- test -x "$dir" 2>/dev/null; then
+			say "letting other users pass through $dir (chmod o+x)"
+			chmod o+x "$dir"
+		fi
+		dir=$(dirname "$dir")
+	done
+}
+
 ensure_user() {
 	[ "$as_root" -eq 1 ] || return 0
 	if ! id starcert >/dev/null 2>&1; then
@@ -235,6 +251,7 @@ start)
 		say "already running at $url; nothing changed"
 		exit 0
 	fi
+	ensure_reachable
 	ensure_user
 	make_dirs
 	pg_init
