@@ -27,6 +27,7 @@ main(void)
 	srunner_add_suite(sr, i18n_suite());
 	srunner_add_suite(sr, templates_suite());
 	srunner_add_suite(sr, domain_accounts_suite());
+	srunner_add_suite(sr, blob_suite());
 	srunner_add_suite(sr, domain_intake_suite());
 
 	srunner_run_all(sr, CK_NORMAL);

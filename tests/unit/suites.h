@@ -13,6 +13,7 @@ Suite	*request_suite(void);
 Suite	*i18n_suite(void);
 Suite	*templates_suite(void);
 Suite	*domain_accounts_suite(void);
+Suite	*blob_suite(void);
 Suite	*domain_intake_suite(void);
 
 #endif
