@@ -12,7 +12,7 @@
 <div class="table-wrap"><table class="data">
 <thead><tr><th scope="col">{{_ admin.events.at}}</th><th scope="col">{{_ admin.events.actor}}</th><th scope="col">{{_ admin.events.action}}</th><th scope="col">{{_ admin.events.object}}</th><th scope="col">{{_ admin.events.change}}</th><th scope="col">{{_ admin.events.detail}}</th><th scope="col">{{_ admin.events.address}}</th></tr></thead>
 <tbody>
-{{#EVENTS}}<tr><td class="nowrap">{{AT}}</td><td>{{ACTOR}}</td><td><code>{{EVENT_ACTION}}</code></td><td>{{OBJECT_TYPE}} {{OBJECT_ID}}</td><td>{{#CHANGE}}{{FROM_STATE}} → {{TO_STATE}}{{/CHANGE}}</td><td>{{DETAIL}}</td><td>{{ADDRESS}}</td></tr>
+{{#EVENTS}}<tr><td class="nowrap">{{AT}}</td><td>{{ACTOR}}</td><td>{{ACTION_LABEL}} <code class="muted">{{EVENT_ACTION}}</code></td><td>{{TYPE_LABEL}} {{OBJECT_ID}}</td><td>{{#CHANGE}}{{FROM_STATE}} → {{TO_STATE}}{{/CHANGE}}</td><td>{{DETAIL}}</td><td>{{ADDRESS}}</td></tr>
 {{/EVENTS}}
 </tbody>
 </table></div>

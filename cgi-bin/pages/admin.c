@@ -781,6 +781,8 @@ page_admin_events(struct req *r)
 			tmpl_set(e, cols[c], PQgetvalue(res, i, c));
 		if (PQgetvalue(res, i, 6)[0] != '\0' || PQgetvalue(res, i, 7)[0] != '\0')
 			tmpl_show(e, "CHANGE");
+		tmpl_set(e, "ACTION_LABEL", view_label(r, "event.", PQgetvalue(res, i, 5)));
+		tmpl_set(e, "TYPE_LABEL", view_label(r, "object.", PQgetvalue(res, i, 3)));
 	}
 	if (n == 0)
 		tmpl_show(d, "NO_EVENTS");

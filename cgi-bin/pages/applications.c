@@ -84,16 +84,6 @@ application_lock_editable(struct req *r, int64_t id)
 	return 0;
 }
 
-/* Translated name of a state, kind or delivery mode: catalog key prefix + value. */
-static const char *
-label(struct req *r, const char *prefix, const char *value)
-{
-	char key[96];
-
-	snprintf(key, sizeof(key), "%s%s", prefix, value);
-	return i18n_lookup(r->lang, key) != NULL ? view_text(r, key) : value;
-}
-
 /* The applicant's list of applications, or the staff list of submitted ones. */
 int
 page_applications(struct req *r)
@@ -122,10 +112,10 @@ page_applications(struct req *r)
 			if (row == NULL)
 				break;
 			tmpl_set(row, "ID", PQgetvalue(res, i, 0));
-			tmpl_set(row, "KIND", label(r, "application.kind.", PQgetvalue(res, i, 1)));
-			tmpl_set(row, "STATE", label(r, "application.state.", PQgetvalue(res, i, 2)));
+			tmpl_set(row, "KIND", view_label(r, "application.kind.", PQgetvalue(res, i, 1)));
+			tmpl_set(row, "STATE", view_label(r, "application.state.", PQgetvalue(res, i, 2)));
 			tmpl_set(row, "STATE_CODE", PQgetvalue(res, i, 2));
-			tmpl_set(row, "NEXT", label(r, "application.next.", PQgetvalue(res, i, 2)));
+			tmpl_set(row, "NEXT", view_label(r, "application.next.", PQgetvalue(res, i, 2)));
 			tmpl_set(row, "CREATED", PQgetvalue(res, i, 3));
 			tmpl_set(row, "SUBMITTED", PQgetvalue(res, i, 4));
 		}
@@ -150,8 +140,8 @@ page_applications(struct req *r)
 		if (row == NULL)
 			break;
 		tmpl_set(row, "ID", PQgetvalue(res, i, 0));
-		tmpl_set(row, "KIND", label(r, "application.kind.", PQgetvalue(res, i, 1)));
-		tmpl_set(row, "STATE", label(r, "application.state.", PQgetvalue(res, i, 2)));
+		tmpl_set(row, "KIND", view_label(r, "application.kind.", PQgetvalue(res, i, 1)));
+		tmpl_set(row, "STATE", view_label(r, "application.state.", PQgetvalue(res, i, 2)));
 		tmpl_set(row, "STATE_CODE", PQgetvalue(res, i, 2));
 		tmpl_set(row, "ORGANIZATION", PQgetvalue(res, i, 3));
 		tmpl_set(row, "CREDIT_CODE", PQgetvalue(res, i, 4));
@@ -244,9 +234,9 @@ fill_outlets(struct req *r, struct tmpl_dict *d, const struct application *a,
 		tmpl_set(o, "NAME", PQgetvalue(res, i, 1));
 		tmpl_set(o, "ADDRESS", PQgetvalue(res, i, 2));
 		tmpl_set(o, "CITY", PQgetvalue(res, i, 3));
-		tmpl_set(o, "KIND", label(r, "outlet.kind.", PQgetvalue(res, i, 4)));
+		tmpl_set(o, "KIND", view_label(r, "outlet.kind.", PQgetvalue(res, i, 4)));
 		tmpl_set(o, "STAFF", PQgetvalue(res, i, 5));
-		tmpl_set(o, "OPERATOR", label(r, "outlet.operator.", PQgetvalue(res, i, 6)));
+		tmpl_set(o, "OPERATOR", view_label(r, "outlet.operator.", PQgetvalue(res, i, 6)));
 		if (strcmp(PQgetvalue(res, i, 4), "fixed") == 0)
 			(*fixed)++;
 		if (editable)
@@ -306,7 +296,7 @@ fill_materials(struct req *r, struct tmpl_dict *d, const struct application *a,
 			if (h != NULL)
 				tmpl_set(h, "HELP", PQgetvalue(mat, i, r->lang == LANG_ZH ? 6 : 7));
 		}
-		tmpl_set(s, "REQUIREMENT", label(r, "material.requirement.", req));
+		tmpl_set(s, "REQUIREMENT", view_label(r, "material.requirement.", req));
 		tmpl_set(s, "REQUIREMENT_CODE", req);
 		for (int k = 0; k < ndocs; k++) {
 			struct tmpl_dict *f;
@@ -430,7 +420,7 @@ fill_exclusions(struct req *r, struct tmpl_dict *d, const struct application *a,
 					reason = PQgetvalue(ex, k, 1);
 		tmpl_set(x, "INDICATOR", code);
 		tmpl_set(x, "INDICATOR_NAME", PQgetvalue(ind, i, r->lang == LANG_ZH ? 2 : 3));
-		tmpl_set(x, "GROUP_NAME", label(r, "indicator.group.", PQgetvalue(ind, i, 1)));
+		tmpl_set(x, "GROUP_NAME", view_label(r, "indicator.group.", PQgetvalue(ind, i, 1)));
 		if (reason != NULL) {
 			struct tmpl_dict *e = tmpl_section(x, "EXCLUDED");
 
@@ -466,9 +456,9 @@ application_page(struct req *r, const struct application *a,
 	tmpl_set(d, "ID", arena_printf(r->arena, "%lld", (long long)a->id));
 	tmpl_set(d, "ORGANIZATION", a->organization);
 	tmpl_set(d, "CREDIT_CODE", a->credit_code);
-	tmpl_set(d, "STATE", label(r, "application.state.", app_state_name(a->state)));
+	tmpl_set(d, "STATE", view_label(r, "application.state.", app_state_name(a->state)));
 	tmpl_set(d, "STATE_CODE", app_state_name(a->state));
-	tmpl_set(d, "KIND_LABEL", label(r, "application.kind.", a->kind));
+	tmpl_set(d, "KIND_LABEL", view_label(r, "application.kind.", a->kind));
 	tmpl_set(d, "CREATED", a->created);
 	tmpl_set(d, "SUBMITTED", a->submitted);
 	tmpl_set_int(d, "VERSION", a->version);
@@ -495,7 +485,7 @@ application_page(struct req *r, const struct application *a,
 				if (*c >= 'a' && *c <= 'z')
 					*c = (char)(*c - 'a' + 'A');
 			tmpl_show(d, sec);
-			tmpl_set(d, "DELIVERY_LABEL", label(r, "application.delivery.", mode));
+			tmpl_set(d, "DELIVERY_LABEL", view_label(r, "application.delivery.", mode));
 		}
 	}
 	tmpl_show(d, editable ? "EDITABLE" : "READ_ONLY");

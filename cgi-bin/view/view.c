@@ -22,6 +22,17 @@ view_set_layout_hook(view_layout_fn fn)
 }
 
 const char *
+view_label(const struct req *r, const char *prefix, const char *value)
+{
+	char		 key[128];
+	const char	*t;
+
+	if (snprintf(key, sizeof(key), "%s%s", prefix, value) >= (int)sizeof(key))
+		return value;
+	return (t = i18n_lookup(r->lang, key)) != NULL ? t : value;
+}
+
+const char *
 view_text(const struct req *r, const char *key)
 {
 	return i18n_text(r->lang, key);

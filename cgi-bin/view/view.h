@@ -47,6 +47,9 @@ int	 view_error(struct req *, int status, const char *text_key);
 /* view_release: free what view_page allocated (done by view_render; for abandoned pages). */
 void	 view_release(struct req *);
 
+/* view_label: the translation of prefix+value ("application.state." "draft"), or value itself. */
+const char *view_label(const struct req *, const char *prefix, const char *value);
+
 /* view_text: shorthand for i18n_text(req->lang, key). */
 const char *view_text(const struct req *, const char *key);
 
