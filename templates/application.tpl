@@ -32,7 +32,7 @@
 </div>
 <div class="field" id="scope">
 <label for="scope-input">{{_ application.scope}}</label>
-<textarea id="scope-input" name="scope" rows="3" maxlength="2000"{{#SCOPE_ERROR}} aria-invalid="true"{{/SCOPE_ERROR}}>{{SCOPE}}</textarea>
+<textarea id="scope-input" name="scope" rows="3" maxlength="2000"{{#SCOPE_ERROR}} aria-invalid="true"{{/SCOPE_ERROR}}>{{SCOPE:pre_escape}}</textarea>
 <p class="field-hint">{{_ application.scope_hint}}</p>
 {{#SCOPE_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/SCOPE_ERROR}}
 </div>
@@ -43,7 +43,7 @@
 </fieldset>
 <div class="field" id="sales_channels">
 <label for="sales-input">{{_ application.sales}}</label>
-<textarea id="sales-input" name="sales_channels" rows="3" maxlength="2000"{{#SALES_ERROR}} aria-invalid="true"{{/SALES_ERROR}}>{{SALES}}</textarea>
+<textarea id="sales-input" name="sales_channels" rows="3" maxlength="2000"{{#SALES_ERROR}} aria-invalid="true"{{/SALES_ERROR}}>{{SALES:pre_escape}}</textarea>
 {{#SALES_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/SALES_ERROR}}
 </div>
 <fieldset id="delivery">
@@ -54,7 +54,7 @@
 </fieldset>
 <div class="field" id="funding">
 <label for="funding-input">{{_ application.funding}}</label>
-<textarea id="funding-input" name="funding_facilities" rows="4" maxlength="4000"{{#FUNDING_ERROR}} aria-invalid="true"{{/FUNDING_ERROR}}>{{FUNDING}}</textarea>
+<textarea id="funding-input" name="funding_facilities" rows="4" maxlength="4000"{{#FUNDING_ERROR}} aria-invalid="true"{{/FUNDING_ERROR}}>{{FUNDING:pre_escape}}</textarea>
 {{#FUNDING_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/FUNDING_ERROR}}
 </div>
 <fieldset id="exclusions">
@@ -74,11 +74,11 @@
 <div class="form-actions"><button type="submit">{{_ form.save}}</button></div>
 </form>{{/EDITABLE}}
 {{#READ_ONLY}}<dl class="facts">
-<dt>{{_ application.scope}}</dt><dd class="pre">{{SCOPE}}</dd>
+<dt>{{_ application.scope}}</dt><dd class="pre">{{SCOPE:pre_escape}}</dd>
 <dt>{{_ application.categories}}</dt><dd>{{#CATEGORIES}}{{#CHECKED}}<span class="badge">{{CATEGORY_NAME}}</span> {{/CHECKED}}{{/CATEGORIES}}</dd>
-<dt>{{_ application.sales}}</dt><dd class="pre">{{SALES}}</dd>
+<dt>{{_ application.sales}}</dt><dd class="pre">{{SALES:pre_escape}}</dd>
 <dt>{{_ application.delivery}}</dt><dd>{{DELIVERY_LABEL}}</dd>
-<dt>{{_ application.funding}}</dt><dd class="pre">{{FUNDING}}</dd>
+<dt>{{_ application.funding}}</dt><dd class="pre">{{FUNDING:pre_escape}}</dd>
 <dt>{{_ application.exclusions}}</dt><dd>{{#INDICATORS}}{{#EXCLUDED}}<p><strong>{{INDICATOR_NAME}}</strong>: {{REASON}}</p>{{/EXCLUDED}}{{/INDICATORS}}</dd>
 </dl>{{/READ_ONLY}}
 </section>
@@ -114,11 +114,11 @@
 <details class="subform"{{#IMPORT_FAILED}} open{{/IMPORT_FAILED}}{{#IMPORT_EMPTY}} open{{/IMPORT_EMPTY}}>
 <summary>{{_ outlet.import}}</summary>
 <p class="field-hint">{{_ outlet.import_hint}}</p>
-{{#IMPORT_FAILED}}<div class="notice notice-error" role="alert"><p>{{_ outlet.import_failed}}</p><ul>{{#IMPORT_ERRORS}}<li>{{_ outlet.import_line}}: {{MESSAGE}}</li>{{/IMPORT_ERRORS}}</ul></div>{{/IMPORT_FAILED}}
+{{#IMPORT_FAILED}}<div class="notice notice-error" role="alert"><p>{{_ outlet.import_failed}}</p><ul>{{#IMPORT_ERRORS}}<li>{{_ outlet.import_line}}{{_ punct.colon}}{{MESSAGE}}</li>{{/IMPORT_ERRORS}}</ul></div>{{/IMPORT_FAILED}}
 {{#IMPORT_EMPTY}}<p class="notice notice-error" role="alert">{{_ outlet.import_empty}}</p>{{/IMPORT_EMPTY}}
 <form method="post" enctype="multipart/form-data" action="/applications/{{ID}}/outlets/import?csrf={{CSRF:u}}">
 <div class="field"><label for="csv">{{_ outlet.import_label}}</label>
-<textarea id="csv" name="csv" rows="8" spellcheck="false" placeholder="名称,地址,城市,固定,5,自营">{{CSV}}</textarea></div>
+<textarea id="csv" name="csv" rows="8" spellcheck="false" placeholder="名称,地址,城市,固定,5,自营">{{CSV:pre_escape}}</textarea></div>
 <div class="field"><label for="csv_file">{{_ outlet.import_file}}</label>
 <input id="csv_file" name="csv_file" type="file" accept=".csv,.txt,text/csv"></div>
 <div class="form-actions"><button type="submit" class="button-secondary">{{_ outlet.import_submit}}</button></div>
@@ -134,7 +134,7 @@
 <div class="material-head"><span class="material-title">{{TITLE}}</span> <span class="badge badge-{{REQUIREMENT_CODE}}">{{REQUIREMENT}}</span></div>
 {{#HAS_HELP}}<p class="field-hint">{{HELP}}</p>{{/HAS_HELP}}
 {{#NO_FILES}}<p class="muted">{{_ document.none}}</p>{{/NO_FILES}}
-{{#FILES}}<div class="file-row"><a href="/documents/{{DOCUMENT_ID}}">{{FILE_NAME}}</a> <span class="muted">v{{VERSION}} · {{SIZE}} KB · {{UPLOADED}} · {{UPLOADER}}</span>
+{{#FILES}}<div class="file-row"><a href="/documents/{{DOCUMENT_ID}}">{{FILE_NAME}}</a> <span class="muted">v{{VERSION}} · {{SIZE}} · {{UPLOADED}} · {{UPLOADER}}</span>
 {{#DELETABLE}}<form class="inline" method="post" action="/documents/{{DOCUMENT_ID}}/delete"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" class="button-secondary button-small">{{_ document.delete}}</button></form>{{/DELETABLE}}</div>
 {{/FILES}}
 {{#UPLOAD}}<form class="upload" method="post" enctype="multipart/form-data" action="/applications/{{APP_ID}}/materials/{{MATERIAL_ID}}?csrf={{CSRF:u}}" data-max-mb="{{MAX_MB}}">
@@ -149,10 +149,10 @@
 {{#SUBMIT}}<section class="panel" id="submit">
 <h2>{{_ application.submit_heading}}</h2>
 {{#INCOMPLETE}}<p>{{_ application.gaps}}</p>
-<ul class="gaps">{{#GAPS}}<li><a href="#{{ANCHOR}}">{{TEXT}}{{#HAS_ITEM}}: {{ITEM}}{{/HAS_ITEM}}</a></li>{{/GAPS}}</ul>{{/INCOMPLETE}}
+<ul class="gaps">{{#GAPS}}<li><a href="#{{ANCHOR}}">{{TEXT}}{{#HAS_ITEM}}{{_ punct.colon}}{{ITEM}}{{/HAS_ITEM}}</a></li>{{/GAPS}}</ul>{{/INCOMPLETE}}
 {{#COMPLETE}}<p>{{_ application.ready}}</p>{{/COMPLETE}}
 <form method="post" action="/applications/{{ID}}/submit">
 <input type="hidden" name="csrf" value="{{CSRF}}">
-<div class="form-actions"><button type="submit">{{_ application.submit}}</button></div>
+<div class="form-actions"><button type="submit"{{#INCOMPLETE}} disabled{{/INCOMPLETE}}>{{_ application.submit}}</button></div>
 </form>
 </section>{{/SUBMIT}}

@@ -1,5 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}
-<h1>{{_ applications.heading}}</h1>
+<h1>{{TITLE}}</h1>
 {{#APPLICANT}}<section class="panel">
 <h2>{{_ applications.new}}</h2>
 <form class="filters" method="post" action="/applications">

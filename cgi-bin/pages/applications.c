@@ -98,7 +98,8 @@ page_applications(struct req *r)
 	r->private_page = true;
 	if (req_int(r, "before", false, 0, INT64_MAX, &before) != FIELD_OK)
 		return 400;
-	if ((d = view_page(r, "applications", "applications.title")) == NULL)
+	if ((d = view_page(r, "applications", (r->user->roles & ROLE_APPLICANT) ?
+	    "applications.title" : "applications.staff_title")) == NULL)
 		return 500;
 	if (r->user->roles & ROLE_APPLICANT) {
 		const char *p[1] = { db_int(id, r->user->organization_id) };
@@ -211,6 +212,17 @@ halfdays_text(struct req *r, int halfdays)
 	return arena_printf(r->arena, "%d%s", halfdays / 2, halfdays % 2 ? ".5" : "");
 }
 
+/* "60 B", "12.3 KB", "4.5 MB". */
+static const char *
+size_text(struct req *r, long long bytes)
+{
+	if (bytes < 1024)
+		return arena_printf(r->arena, "%lld B", bytes);
+	if (bytes < 1024 * 1024)
+		return arena_printf(r->arena, "%.1f KB", (double)bytes / 1024.0);
+	return arena_printf(r->arena, "%.1f MB", (double)bytes / (1024.0 * 1024.0));
+}
+
 /* Outlets: rows and counts. */
 static int
 fill_outlets(struct req *r, struct tmpl_dict *d, const struct application *a,
@@ -308,8 +320,7 @@ fill_materials(struct req *r, struct tmpl_dict *d, const struct application *a,
 			tmpl_set(f, "DOCUMENT_ID", PQgetvalue(docs, k, 0));
 			tmpl_set(f, "VERSION", PQgetvalue(docs, k, 2));
 			tmpl_set(f, "FILE_NAME", PQgetvalue(docs, k, 3));
-			tmpl_set(f, "SIZE", arena_printf(r->arena, "%.1f",
-			    (double)db_long(docs, k, 5) / 1024.0));
+			tmpl_set(f, "SIZE", size_text(r, db_long(docs, k, 5)));
 			tmpl_set(f, "UPLOADED", PQgetvalue(docs, k, 6));
 			tmpl_set(f, "UPLOADER", PQgetvalue(docs, k, 7));
 			if (editable)

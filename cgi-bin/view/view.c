@@ -228,6 +228,7 @@ view_page(struct req *r, const char *page, const char *title_key)
 	}
 	r->view_page = page;
 	tmpl_set(r->view_root, "TITLE", view_text(r, title_key));
+	tmpl_set(r->view_content, "TITLE", view_text(r, title_key));
 	if (r->csrf_token != NULL)
 		tmpl_set(r->view_content, "CSRF", r->csrf_token);
 	return r->view_content;

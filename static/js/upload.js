@@ -19,7 +19,10 @@
 			});
 			xhr.addEventListener("load", function () {
 				if (xhr.status < 400 && xhr.responseURL) {
-					window.location.assign(xhr.responseURL);
+					// Back to the item just uploaded, not the top of a long page.
+					var item = form.closest("[id]");
+					var url = xhr.responseURL.split("#")[0];
+					window.location.assign(item ? url + "#" + item.id : xhr.responseURL);
 					return;
 				}
 				document.open();
