@@ -38,7 +38,8 @@ APP_SRC := cgi-bin/app.c cgi-bin/config.c $(HTTP_SRC) $(VIEW_SRC) $(DB_SRC) \
 	$(DOMAIN_SRC) $(STORE_SRC) $(AUTH_SRC) $(UTIL_SRC) $(PAGES_SRC)
 FCGI_SRC := cgi-bin/main.c $(APP_SRC)
 CTL_SRC := cgi-bin/ctl.c cgi-bin/config.c $(DB_SRC) $(DOMAIN_SRC) \
-	cgi-bin/auth/password.c cgi-bin/auth/accounts.c $(STORE_SRC) $(UTIL_SRC)
+	cgi-bin/auth/password.c cgi-bin/auth/accounts.c $(STORE_SRC) $(UTIL_SRC) \
+	cgi-bin/http/arena.c
 # What the unit tests link: everything but the process model and the CLI.
 UNIT_SRC := $(APP_SRC)
 UNIT_TESTS := $(wildcard tests/unit/*.c)

@@ -13,6 +13,18 @@
 {{#UPLOAD_NO_FILE}}<p class="notice notice-error" role="alert">{{_ document.no_file}}</p>{{/UPLOAD_NO_FILE}}
 {{#UPLOAD_DISK}}<p class="notice notice-error" role="alert">{{_ document.disk}}</p>{{/UPLOAD_DISK}}
 
+{{#REVIEW}}<section class="panel" id="review">
+<h2>{{_ review.panel}}</h2>
+<p>{{#HELD}}{{_ review.held_by}}{{/HELD}}{{#UNHELD}}{{_ review.unheld}}{{/UNHELD}} · {{_ review.round}} {{ROUND}}</p>
+{{#TAKE}}<form method="post" action="/applications/{{ID}}/take"><input type="hidden" name="csrf" value="{{CSRF}}"><div class="form-actions"><button type="submit">{{_ review.take}}</button></div></form>{{/TAKE}}
+{{#ASSIGN}}<form class="filters" method="post" action="/applications/{{ID}}/assign">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<div class="field"><label for="reviewer">{{_ review.assign_to}}</label>
+<select id="reviewer" name="reviewer">{{#REVIEWERS}}<option value="{{REVIEWER_ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{REVIEWER_NAME}} ({{REVIEWER_EMAIL}})</option>{{/REVIEWERS}}</select></div>
+<div class="form-actions"><button type="submit" class="button-secondary">{{_ review.assign}}</button></div>
+</form>{{/ASSIGN}}
+</section>{{/REVIEW}}
+
 {{#ESTIMATE}}<section class="panel">
 <h2>{{_ application.estimate}}</h2>
 <p>{{_ application.estimate_text}}</p>

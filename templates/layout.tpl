@@ -20,6 +20,7 @@
 <a href="/">{{_ nav.home}}</a>
 {{#NAV_APPLICANT}}<a href="/applications">{{_ nav.applications}}</a>
 <a href="/organization">{{_ nav.organization}}</a>{{/NAV_APPLICANT}}
+{{#NAV_REVIEW}}<a href="/review">{{_ nav.review}}</a>{{/NAV_REVIEW}}
 {{#NAV_STAFF}}<a href="/applications">{{_ nav.applications_staff}}</a>{{/NAV_STAFF}}
 {{#NAV_ADMIN}}<a href="/admin/users">{{_ nav.users}}</a>
 <a href="/admin/settings">{{_ nav.settings}}</a>

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "../http/arena.h"
 #include "db.h"
 
 #define BACKOFF_MIN_MS	100
@@ -318,4 +319,20 @@ db_event(long long actor, const char *object_type, long long object_id,
 
 	PQclear(db_query(STMT_EVENT_INSERT, params, &st));
 	return st;
+}
+
+const char *
+db_like_escape(struct arena *a, const char *s)
+{
+	char	*out = arena_alloc(a, 2 * strlen(s) + 1), *o = out;
+
+	if (out == NULL)
+		return NULL;
+	for (; *s != '\0'; s++) {
+		if (*s == '%' || *s == '_' || *s == '\\')
+			*o++ = '\\';
+		*o++ = *s;
+	}
+	*o = '\0';
+	return out;
 }

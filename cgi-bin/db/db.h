@@ -78,6 +78,10 @@ enum stmt {
 	STMT_DOCUMENT_DELETE,
 	STMT_BLOB_INSERT,
 	STMT_BLOB_REFERENCED,
+	STMT_REVIEW_QUEUE,
+	STMT_APPLICATION_TAKE,
+	STMT_APPLICATION_ASSIGN,
+	STMT_REVIEWERS_LIST,
 	STMT__MAX
 };
 
@@ -155,6 +159,10 @@ bool		 db_bool(const PGresult *, int row, int col);
 enum db_status	 db_event(long long actor, const char *object_type,
 		    long long object_id, const char *action, const char *from_state,
 		    const char *to_state, const char *detail, const char *client_addr);
+
+struct arena;
+/* db_like_escape: s with LIKE's %, _ and \ escaped, so that a search term is only text (arena copy). */
+const char	*db_like_escape(struct arena *, const char *s);
 
 /* db_conn: the raw connection, for starcertctl; NULL when not connected. */
 PGconn		*db_conn(void);

@@ -198,9 +198,10 @@ const struct stmt_def stmt_defs[STMT__MAX] = {
 	    "a.sales_channels, coalesce(a.delivery_mode, ''), a.funding_facilities, "
 	    "a.version, to_char(a.created_at AT TIME ZONE 'Asia/Shanghai', "
 	    "'YYYY-MM-DD HH24:MI'), coalesce(to_char(a.submitted_at AT TIME ZONE "
-	    "'Asia/Shanghai', 'YYYY-MM-DD HH24:MI'), ''), o.name, o.credit_code "
+	    "'Asia/Shanghai', 'YYYY-MM-DD HH24:MI'), ''), o.name, o.credit_code, "
+	    "coalesce(a.reviewer_id, 0), coalesce(r.name, ''), a.review_round "
 	    "FROM applications a JOIN organizations o ON o.id = a.organization_id "
-	    "WHERE a.id = $1", 1, true },
+	    "LEFT JOIN users r ON r.id = a.reviewer_id WHERE a.id = $1", 1, true },
 	/* In a transaction: the row stays ours until commit. */
 	[STMT_APPLICATION_LOCK] = { "db_application_lock",
 	    "SELECT state, version FROM applications WHERE id = $1 "
@@ -213,7 +214,7 @@ const struct stmt_def stmt_defs[STMT__MAX] = {
 	    7, false },
 	[STMT_APPLICATION_SUBMIT] = { "db_application_submit",
 	    "UPDATE applications SET state = 'submitted', submitted_at = now(), "
-	    "version = version + 1, updated_at = now() "
+	    "queued_at = now(), version = version + 1, updated_at = now() "
 	    "WHERE id = $1 AND state = 'draft' RETURNING version", 1, false },
 	[STMT_APPLICATION_CATEGORIES] = { "db_application_categories",
 	    "SELECT category_id FROM application_categories "
@@ -281,4 +282,37 @@ const struct stmt_def stmt_defs[STMT__MAX] = {
 	[STMT_BLOB_REFERENCED] = { "db_blob_referenced",
 	    "SELECT EXISTS (SELECT 1 FROM documents WHERE blob_sha256 = $1)",
 	    1, true },
+
+	/* $1 states (text[]), $2 name part (LIKE-escaped) or credit code, $3 from
+	 * date, $4 to date, $5 after queued_at and $6 after id (keyset), $7 limit */
+	[STMT_REVIEW_QUEUE] = { "db_review_queue",
+	    "SELECT a.id, a.state, o.name, o.credit_code, "
+	    "to_char(a.queued_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI'), "
+	    "coalesce(u.name, ''), a.review_round, a.queued_at::text, a.kind "
+	    "FROM applications a JOIN organizations o ON o.id = a.organization_id "
+	    "LEFT JOIN users u ON u.id = a.reviewer_id "
+	    "WHERE a.state = ANY ($1::text[]) "
+	    "AND a.state IN ('submitted', 'resubmitted', 'in_review') "
+	    "AND ($2::text IS NULL OR o.name LIKE '%' || $2 || '%' OR o.credit_code = upper($2)) "
+	    "AND ($3::date IS NULL OR a.queued_at >= ($3::date::timestamp AT TIME ZONE 'Asia/Shanghai')) "
+	    "AND ($4::date IS NULL OR a.queued_at < (($4::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')) "
+	    "AND ($5::timestamptz IS NULL OR (a.queued_at, a.id) > ($5::timestamptz, $6::bigint)) "
+	    "ORDER BY a.queued_at, a.id LIMIT $7", 7, true },
+	/* Returns the state it was taken from. */
+	[STMT_APPLICATION_TAKE] = { "db_application_take",
+	    "UPDATE applications a SET state = 'in_review', reviewer_id = $2, "
+	    "version = a.version + 1, updated_at = now() "
+	    "FROM (SELECT id, state FROM applications WHERE id = $1 FOR UPDATE) old "
+	    "WHERE a.id = old.id AND old.state IN ('submitted', 'resubmitted') "
+	    "RETURNING old.state", 2, false },
+	/* Returns the reviewer it had (may be NULL). */
+	[STMT_APPLICATION_ASSIGN] = { "db_application_assign",
+	    "UPDATE applications a SET reviewer_id = $2, updated_at = now() "
+	    "FROM (SELECT id, reviewer_id FROM applications WHERE id = $1 FOR UPDATE) old "
+	    "WHERE a.id = old.id AND a.state IN ('submitted', 'resubmitted', 'in_review') "
+	    "AND EXISTS (SELECT 1 FROM users WHERE id = $2 AND roles & 2 <> 0 "
+	    "AND NOT disabled) RETURNING old.reviewer_id", 2, false },
+	[STMT_REVIEWERS_LIST] = { "db_reviewers_list",
+	    "SELECT id, name, email FROM users WHERE roles & 2 <> 0 AND NOT disabled "
+	    "ORDER BY name, id", 0, true },
 };

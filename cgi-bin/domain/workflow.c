@@ -8,14 +8,31 @@
 static const char *const state_names[APP_STATE__MAX] = {
 	[APP_DRAFT] = "draft",
 	[APP_SUBMITTED] = "submitted",
+	[APP_IN_REVIEW] = "in_review",
+	[APP_SUPPLEMENT_NEEDED] = "supplement_needed",
+	[APP_RESUBMITTED] = "resubmitted",
+	[APP_ACCEPTED] = "accepted",
+	[APP_DECLINED] = "declined",
 };
 
 static const char *const action_names[APP_ACTION__MAX] = {
 	[APP_SUBMIT] = "application.submitted",
+	[APP_TAKE] = "application.taken",
+	[APP_REQUEST_SUPPLEMENT] = "application.supplement_requested",
+	[APP_RESUBMIT] = "application.resubmitted",
+	[APP_ACCEPT] = "application.accepted",
+	[APP_DECLINE] = "application.declined",
 };
 
+/* Every move an application may make, and who may make it. */
 static const struct app_transition transitions[] = {
 	{ APP_SUBMIT, APP_DRAFT, APP_SUBMITTED, ROLE_APPLICANT },
+	{ APP_TAKE, APP_SUBMITTED, APP_IN_REVIEW, ROLE_REVIEWER },
+	{ APP_TAKE, APP_RESUBMITTED, APP_IN_REVIEW, ROLE_REVIEWER },
+	{ APP_REQUEST_SUPPLEMENT, APP_IN_REVIEW, APP_SUPPLEMENT_NEEDED, ROLE_REVIEWER },
+	{ APP_RESUBMIT, APP_SUPPLEMENT_NEEDED, APP_RESUBMITTED, ROLE_APPLICANT },
+	{ APP_ACCEPT, APP_IN_REVIEW, APP_ACCEPTED, ROLE_REVIEWER },
+	{ APP_DECLINE, APP_IN_REVIEW, APP_DECLINED, ROLE_REVIEWER },
 };
 
 const struct app_transition *
@@ -46,6 +63,12 @@ const char *
 app_action_name(enum app_action a)
 {
 	return (unsigned)a < APP_ACTION__MAX ? action_names[a] : "unknown";
+}
+
+bool
+app_in_queue(enum app_state s)
+{
+	return s == APP_SUBMITTED || s == APP_RESUBMITTED || s == APP_IN_REVIEW;
 }
 
 bool

@@ -25,23 +25,6 @@ static const unsigned staff_roles[] = {
 	ROLE_REVIEWER, ROLE_AUDITOR, ROLE_EVALUATOR, ROLE_SUPERVISOR, ROLE_ADMIN,
 };
 
-/* Escape LIKE's metacharacters so that a search term is only text. */
-static const char *
-like_escape(struct arena *a, const char *s)
-{
-	char	*out = arena_alloc(a, 2 * strlen(s) + 1), *o = out;
-
-	if (out == NULL)
-		return NULL;
-	for (; *s != '\0'; s++) {
-		if (*s == '%' || *s == '_' || *s == '\\')
-			*o++ = '\\';
-		*o++ = *s;
-	}
-	*o = '\0';
-	return out;
-}
-
 /* The checkboxes named role: a staff role mask, or 0 when one is not a staff role. */
 static unsigned
 roles_from_form(struct req *r, bool *bad)
@@ -98,7 +81,7 @@ page_admin_users(struct req *r)
 		return 400;
 	if (*role != '\0' && (bit = role_parse(role)) == 0)
 		return 400;
-	if (*q != '\0' && (esc = like_escape(r->arena, q)) == NULL)
+	if (*q != '\0' && (esc = db_like_escape(r->arena, q)) == NULL)
 		return 500;
 	if ((d = view_page(r, "admin_users", "admin.users.title")) == NULL)
 		return 500;
@@ -759,7 +742,7 @@ page_admin_events(struct req *r)
 			tmpl_set(e, "MESSAGE", view_text(r, "field.date"));
 		return view_render(r, 422);
 	}
-	p[0] = *action != '\0' ? like_escape(r->arena, action) : NULL;
+	p[0] = *action != '\0' ? db_like_escape(r->arena, action) : NULL;
 	p[1] = *type != '\0' ? type : NULL;
 	p[2] = *actor != '\0' ? actor : NULL;
 	p[3] = *from != '\0' ? from : NULL;

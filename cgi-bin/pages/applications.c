@@ -48,6 +48,9 @@ application_find(struct req *r, int64_t id, struct application *a)
 	a->submitted = arena_strdup(r->arena, PQgetvalue(res, 0, 10));
 	a->organization = arena_strdup(r->arena, PQgetvalue(res, 0, 11));
 	a->credit_code = arena_strdup(r->arena, PQgetvalue(res, 0, 12));
+	a->reviewer_id = db_long(res, 0, 13);
+	a->reviewer = arena_strdup(r->arena, PQgetvalue(res, 0, 14));
+	a->round = (int)db_long(res, 0, 15);
 	PQclear(res);
 	if (state < 0)
 		return 500;
@@ -446,6 +449,48 @@ fill_exclusions(struct req *r, struct tmpl_dict *d, const struct application *a,
 	return 0;
 }
 
+/* For staff: who holds the application, and taking or assigning it. */
+static int
+fill_review(struct req *r, struct tmpl_dict *d, const struct application *a)
+{
+	struct tmpl_dict		*rv = tmpl_section(d, "REVIEW");
+	const struct app_transition	*take = app_transition(APP_TAKE, a->state);
+	PGresult			*res;
+	enum db_status			 st;
+
+	if (rv == NULL)
+		return 500;
+	tmpl_set_int(rv, "ROUND", a->round);
+	if (a->reviewer[0] != '\0') {
+		struct tmpl_dict *h = tmpl_section(rv, "HELD");
+
+		if (h != NULL)
+			tmpl_set(h, "REVIEWER", a->reviewer);
+	} else
+		tmpl_show(rv, "UNHELD");
+	if (take != NULL && (take->roles & r->user->roles))
+		tmpl_show(rv, "TAKE");
+	if ((r->user->roles & ROLE_SUPERVISOR) && app_in_queue(a->state)) {
+		struct tmpl_dict *as = tmpl_section(rv, "ASSIGN");
+
+		if (as == NULL || (res = db_query(STMT_REVIEWERS_LIST, NULL, &st)) == NULL)
+			return as == NULL ? 500 : db_status_http(st);
+		for (int i = 0; i < PQntuples(res); i++) {
+			struct tmpl_dict *o = tmpl_section(as, "REVIEWERS");
+
+			if (o == NULL)
+				break;
+			tmpl_set(o, "REVIEWER_ID", PQgetvalue(res, i, 0));
+			tmpl_set(o, "REVIEWER_NAME", PQgetvalue(res, i, 1));
+			tmpl_set(o, "REVIEWER_EMAIL", PQgetvalue(res, i, 2));
+			if (db_long(res, i, 0) == a->reviewer_id)
+				tmpl_show(o, "SELECTED");
+		}
+		PQclear(res);
+	}
+	return 0;
+}
+
 int
 application_page(struct req *r, const struct application *a,
     struct tmpl_dict *d, bool from_form)
@@ -558,6 +603,8 @@ application_page(struct req *r, const struct application *a,
 		tmpl_show(sub, np == 0 ? "COMPLETE" : "INCOMPLETE");
 		tmpl_set_int(sub, "GAP_COUNT", (long long)np);
 	}
+	if ((r->user->roles & ROLES_STAFF) && (status = fill_review(r, d, a)) != 0)
+		return status;
 	if (r->user->roles & ROLES_STAFF) {
 		struct mandays_rules	 rules;
 		struct mandays_estimate	 e;

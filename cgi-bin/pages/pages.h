@@ -56,6 +56,9 @@ struct application {
 	int		 version;
 	const char	*kind, *scope, *sales, *delivery, *funding;
 	const char	*created, *submitted, *organization, *credit_code;
+	int64_t		 reviewer_id;	/* who holds it in review; 0: nobody */
+	const char	*reviewer;	/* that reviewer's name, or "" */
+	int		 round;		/* review round: 1, 2 after a supplement... */
 };
 /*
  * application_find: load application id as r's user may see it: an
@@ -87,6 +90,10 @@ int	page_outlet_delete_post(struct req *);
 int	page_document_upload_post(struct req *);
 int	page_document(struct req *);
 int	page_document_delete_post(struct req *);
+/* review.c: the reviewers' queue, taking and assigning applications */
+int	page_review_queue(struct req *);
+int	page_application_take_post(struct req *);
+int	page_application_assign_post(struct req *);
 /* reference.c: the materials checklist and product categories (admin) */
 int	page_admin_materials(struct req *);
 int	page_admin_material_post(struct req *);

@@ -43,6 +43,10 @@ const struct route routes[] = {
 	{ POST, "/applications/{id}/outlets/{outlet_id}/delete", page_outlet_delete_post, ROLE_APPLICANT, "outlet_delete_post" },
 	{ POST, "/applications/{id}/materials/{material_id}", page_document_upload_post, ROLE_APPLICANT, "document_upload_post" },
 	{ GET, "/documents/{id}", page_document, SIGNED_IN, "document" },
+
+	{ GET, "/review", page_review_queue, ROLE_REVIEWER | ROLE_SUPERVISOR | ROLE_ADMIN, "review_queue" },
+	{ POST, "/applications/{id}/take", page_application_take_post, ROLE_REVIEWER, "application_take_post" },
+	{ POST, "/applications/{id}/assign", page_application_assign_post, ROLE_SUPERVISOR, "application_assign_post" },
 	{ POST, "/documents/{id}/delete", page_document_delete_post, ROLE_APPLICANT, "document_delete_post" },
 
 	{ GET, "/admin/materials", page_admin_materials, ROLE_ADMIN, "admin_materials" },

@@ -265,12 +265,12 @@ test_80_submission_checks_completeness_and_locks_the_draft() {
 	expect_body '可以提交'
 	# Two submits at once: one submission.
 	token=$(csrf_of "$j" "/applications/$app")
-	for _ in 1 2 3; do
+	for i in 1 2 3; do
 		curl -s -o /dev/null -w '%{http_code}\n' -b "$j" -H "Origin: $STARCERT_URL" \
-			--data "csrf=$token" "$STARCERT_URL/applications/$app/submit" &
-	done >"$TMP/submits"
+			--data "csrf=$token" "$STARCERT_URL/applications/$app/submit" >"$TMP/submit$i" &
+	done
 	wait
-	expect_eq "$(sort "$TMP/submits" | tr '\n' ' ')" "303 409 409 " "three submits at once"
+	expect_eq "$(cat "$TMP"/submit[123] | sort | tr '\n' ' ')" "303 409 409 " "three submits at once"
 	expect_eq "$(sql "SELECT count(*) FROM events WHERE action = 'application.submitted' AND object_id = $app")" 1 "submission events"
 	expect_eq "$(sql "SELECT state FROM applications WHERE id = $app")" submitted "state"
 	# Submitted: read-only to the applicant.
@@ -358,4 +358,76 @@ test_96_sigterm_lets_the_request_in_hand_finish() {
 	master_gone() { ! kill -0 "$master" 2>/dev/null; }
 	wait_for master_gone || fail "master still running"
 	grep -q 'stopping' "$STARCERT_VAR/log/app.log" || fail "no stop line"
+}
+
+test_84_the_review_queue_filters_and_pages() {
+	local r app next
+	r=$(jar reviewer)
+	app=$(cat "$TMP/app")
+	http GET /review -b "$r"
+	expect_status 200
+	expect_body "href=\"/applications/$app\""
+	expect_body '测试电器有限公司'
+	http GET "/review?q=%E6%B5%8B%E8%AF%95%E7%94%B5%E5%99%A8" -b "$r"
+	expect_body "href=\"/applications/$app\""
+	http GET "/review?q=91440400192548256N" -b "$r"
+	expect_body "href=\"/applications/$app\""
+	http GET "/review?q=%25" -b "$r"
+	expect_body '没有符合条件的申请'
+	http GET "/review?state=in_review" -b "$r"
+	expect_no_body "href=\"/applications/$app\""
+	http GET "/review?state=draft" -b "$r"
+	expect_status 400 "a state outside the queue"
+	http GET "/review?from=2099-01-01" -b "$r"
+	expect_body '没有符合条件的申请'
+	http GET "/review?from=2020-02-30" -b "$r"
+	expect_status 400 "an impossible date"
+	http GET /review -b "$(jar intake)"
+	expect_status 403 "an applicant"
+	# Keyset paging: 55 more submitted applications of the same organization.
+	sql "INSERT INTO applications (organization_id, kind, state, created_by, submitted_at, queued_at)
+	     SELECT organization_id, 'initial', 'submitted', created_by, now() + i * interval '1 second',
+	            now() + i * interval '1 second'
+	     FROM applications, generate_series(1, 55) i WHERE id = $app" >/dev/null
+	http GET /review -b "$r"
+	expect_eq "$(grep -c 'href="/applications/[0-9]*">#' "$BODY")" 50 "first page"
+	next=$(grep -o 'href="/review?[^"]*after_id=[0-9]*"' "$BODY" | sed 's/href="//; s/"$//; s/&amp;/\&/g')
+	[ -n "$next" ] || { fail "no next page"; return; }
+	http GET "$next" -b "$r"
+	expect_status 200
+	[ "$(grep -c 'href="/applications/[0-9]*">#' "$BODY")" -ge 6 ] || fail "second page: $(grep -c 'href="/applications/' "$BODY") rows"
+}
+
+test_85_taking_is_first_come_and_supervisors_assign() {
+	local app r1 r2 sup t1 t2
+	app=$(cat "$TMP/app")
+	add_user reviewer2@test.example "第二审核员" reviewer "$STAFF_PASSWORD" >/dev/null
+	login "$(jar reviewer2)" reviewer2@test.example "$STAFF_PASSWORD"
+	r1=$(jar reviewer)
+	r2=$(jar reviewer2)
+	http GET "/applications/$app" -b "$r1"
+	expect_body '领取审核'
+	t1=$(csrf_of "$r1" "/applications/$app")
+	t2=$(csrf_of "$r2" "/applications/$app")
+	curl -s -o /dev/null -w '%{http_code}\n' -b "$r1" -H "Origin: $STARCERT_URL" --data "csrf=$t1" "$STARCERT_URL/applications/$app/take" >"$TMP/take1" &
+	curl -s -o /dev/null -w '%{http_code}\n' -b "$r2" -H "Origin: $STARCERT_URL" --data "csrf=$t2" "$STARCERT_URL/applications/$app/take" >"$TMP/take2" &
+	wait
+	expect_eq "$(cat "$TMP/take1" "$TMP/take2" | sort | tr '\n' ' ')" "303 409 " "two reviewers at once"
+	expect_eq "$(sql "SELECT state FROM applications WHERE id = $app")" in_review "state"
+	expect_eq "$(sql "SELECT count(*) FROM events WHERE action = 'application.taken' AND object_id = $app")" 1 "events"
+	http GET "/applications/$app" -b "$(jar intake)"
+	expect_body '审核中'
+	# A supervisor reassigns; an applicant or a non-reviewer target is refused.
+	sup=$(jar supervisor)
+	login "$sup" supervisor@test.example "$STAFF_PASSWORD"
+	FORM_PAGE=/applications/$app post "$sup" "/applications/$app/assign" \
+		--data "reviewer=$(sql "SELECT id FROM users WHERE email = 'reviewer2@test.example'")"
+	expect_status 303
+	expect_eq "$(sql "SELECT u.email FROM applications a JOIN users u ON u.id = a.reviewer_id WHERE a.id = $app")" reviewer2@test.example "holder"
+	FORM_PAGE=/applications/$app post "$sup" "/applications/$app/assign" \
+		--data "reviewer=$(sql "SELECT id FROM users WHERE email = 'evaluator@test.example'")"
+	expect_status 422 "an evaluator is not a reviewer"
+	expect_eq "$(sql "SELECT u.email FROM applications a JOIN users u ON u.id = a.reviewer_id WHERE a.id = $app")" reviewer2@test.example "holder unchanged"
+	FORM_PAGE=/applications/$app post "$r1" "/applications/$app/take"
+	expect_status 409 "taking one already in review"
 }

@@ -388,6 +388,11 @@ static const struct {
 } want_states[APP_STATE__MAX] = {
 	[APP_DRAFT] = { true, "draft", true },
 	[APP_SUBMITTED] = { true, "submitted", false },
+	[APP_IN_REVIEW] = { true, "in_review", false },
+	[APP_SUPPLEMENT_NEEDED] = { true, "supplement_needed", false },
+	[APP_RESUBMITTED] = { true, "resubmitted", false },
+	[APP_ACCEPTED] = { true, "accepted", false },
+	[APP_DECLINED] = { true, "declined", false },
 };
 
 /* Every (action, state) pair; an action or state added without a line here fails. */
@@ -399,11 +404,66 @@ static const struct {
 	[APP_SUBMIT] = {
 		[APP_DRAFT] = { true, true, APP_SUBMITTED, ROLE_APPLICANT },
 		[APP_SUBMITTED] = { true, false, APP_DRAFT, 0 },
+		[APP_IN_REVIEW] = { true, false, APP_DRAFT, 0 },
+		[APP_SUPPLEMENT_NEEDED] = { true, false, APP_DRAFT, 0 },
+		[APP_RESUBMITTED] = { true, false, APP_DRAFT, 0 },
+		[APP_ACCEPTED] = { true, false, APP_DRAFT, 0 },
+		[APP_DECLINED] = { true, false, APP_DRAFT, 0 },
+	},
+	[APP_TAKE] = {
+		[APP_DRAFT] = { true, false, APP_DRAFT, 0 },
+		[APP_SUBMITTED] = { true, true, APP_IN_REVIEW, ROLE_REVIEWER },
+		[APP_IN_REVIEW] = { true, false, APP_DRAFT, 0 },
+		[APP_SUPPLEMENT_NEEDED] = { true, false, APP_DRAFT, 0 },
+		[APP_RESUBMITTED] = { true, true, APP_IN_REVIEW, ROLE_REVIEWER },
+		[APP_ACCEPTED] = { true, false, APP_DRAFT, 0 },
+		[APP_DECLINED] = { true, false, APP_DRAFT, 0 },
+	},
+	[APP_REQUEST_SUPPLEMENT] = {
+		[APP_DRAFT] = { true, false, APP_DRAFT, 0 },
+		[APP_SUBMITTED] = { true, false, APP_DRAFT, 0 },
+		[APP_IN_REVIEW] = { true, true, APP_SUPPLEMENT_NEEDED, ROLE_REVIEWER },
+		[APP_SUPPLEMENT_NEEDED] = { true, false, APP_DRAFT, 0 },
+		[APP_RESUBMITTED] = { true, false, APP_DRAFT, 0 },
+		[APP_ACCEPTED] = { true, false, APP_DRAFT, 0 },
+		[APP_DECLINED] = { true, false, APP_DRAFT, 0 },
+	},
+	[APP_RESUBMIT] = {
+		[APP_DRAFT] = { true, false, APP_DRAFT, 0 },
+		[APP_SUBMITTED] = { true, false, APP_DRAFT, 0 },
+		[APP_IN_REVIEW] = { true, false, APP_DRAFT, 0 },
+		[APP_SUPPLEMENT_NEEDED] = { true, true, APP_RESUBMITTED, ROLE_APPLICANT },
+		[APP_RESUBMITTED] = { true, false, APP_DRAFT, 0 },
+		[APP_ACCEPTED] = { true, false, APP_DRAFT, 0 },
+		[APP_DECLINED] = { true, false, APP_DRAFT, 0 },
+	},
+	[APP_ACCEPT] = {
+		[APP_DRAFT] = { true, false, APP_DRAFT, 0 },
+		[APP_SUBMITTED] = { true, false, APP_DRAFT, 0 },
+		[APP_IN_REVIEW] = { true, true, APP_ACCEPTED, ROLE_REVIEWER },
+		[APP_SUPPLEMENT_NEEDED] = { true, false, APP_DRAFT, 0 },
+		[APP_RESUBMITTED] = { true, false, APP_DRAFT, 0 },
+		[APP_ACCEPTED] = { true, false, APP_DRAFT, 0 },
+		[APP_DECLINED] = { true, false, APP_DRAFT, 0 },
+	},
+	[APP_DECLINE] = {
+		[APP_DRAFT] = { true, false, APP_DRAFT, 0 },
+		[APP_SUBMITTED] = { true, false, APP_DRAFT, 0 },
+		[APP_IN_REVIEW] = { true, true, APP_DECLINED, ROLE_REVIEWER },
+		[APP_SUPPLEMENT_NEEDED] = { true, false, APP_DRAFT, 0 },
+		[APP_RESUBMITTED] = { true, false, APP_DRAFT, 0 },
+		[APP_ACCEPTED] = { true, false, APP_DRAFT, 0 },
+		[APP_DECLINED] = { true, false, APP_DRAFT, 0 },
 	},
 };
 
 static const char *const want_action_names[APP_ACTION__MAX] = {
 	[APP_SUBMIT] = "application.submitted",
+	[APP_TAKE] = "application.taken",
+	[APP_REQUEST_SUPPLEMENT] = "application.supplement_requested",
+	[APP_RESUBMIT] = "application.resubmitted",
+	[APP_ACCEPT] = "application.accepted",
+	[APP_DECLINE] = "application.declined",
 };
 
 START_TEST(test_workflow_table)

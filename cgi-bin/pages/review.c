@@ -1,0 +1,216 @@
+/* review.c: the document reviewers' queue, taking an application, and assigning it (supervisors). */
+#include <stdio.h>
+#include <string.h>
+
+#include "../db/db.h"
+#include "../domain/roles.h"
+#include "../domain/workflow.h"
+#include "../http/response.h"
+#include "../view/view.h"
+#include "pages.h"
+
+#define QUEUE_PAGE	50
+#define DATE_LEN	10
+
+/* The states a reviewer filters by, as the queue's select offers them. */
+static const enum app_state queue_states[] = {
+	APP_SUBMITTED, APP_RESUBMITTED, APP_IN_REVIEW,
+};
+
+/* "YYYY-MM-DD" shape (PostgreSQL checks the calendar: a bad date is a 400 there too). */
+static bool
+date_shaped(const char *s)
+{
+	return strlen(s) == DATE_LEN && s[4] == '-' && s[7] == '-' &&
+	    strspn(s, "0123456789-") == DATE_LEN;
+}
+
+int
+page_review_queue(struct req *r)
+{
+	struct tmpl_dict	*d;
+	const char		*state, *q, *from, *to, *after, *p[7], *states;
+	char			 after_id_s[DB_INT_BUF], limit[DB_INT_BUF];
+	int64_t			 after_id;
+	PGresult		*res;
+	enum db_status		 st;
+	int			 n, chosen = -1;
+
+	r->private_page = true;
+	if (req_text(r, "state", false, 32, &state) != FIELD_OK ||
+	    req_text(r, "q", false, 100, &q) != FIELD_OK ||
+	    req_text(r, "from", false, DATE_LEN, &from) != FIELD_OK ||
+	    req_text(r, "to", false, DATE_LEN, &to) != FIELD_OK ||
+	    req_text(r, "after", false, 64, &after) != FIELD_OK ||
+	    req_int(r, "after_id", false, 0, INT64_MAX, &after_id) != FIELD_OK)
+		return 400;
+	if (*state != '\0') {
+		chosen = app_state_parse(state);
+		if (chosen < 0 || !app_in_queue((enum app_state)chosen))
+			return 400;
+	}
+	if ((*from != '\0' && !date_shaped(from)) || (*to != '\0' && !date_shaped(to)) ||
+	    (*after != '\0' && after_id == 0))
+		return 400;
+	if ((d = view_page(r, "review_queue", "review.queue.title")) == NULL)
+		return 500;
+	tmpl_set(d, "Q", q);
+	tmpl_set(d, "FROM", from);
+	tmpl_set(d, "TO", to);
+	for (size_t i = 0; i < sizeof(queue_states) / sizeof(queue_states[0]); i++) {
+		struct tmpl_dict *o = tmpl_section(d, "STATE_FILTER");
+
+		if (o == NULL)
+			return 500;
+		tmpl_set(o, "VALUE", app_state_name(queue_states[i]));
+		tmpl_set(o, "LABEL", view_label(r, "application.state.",
+		    app_state_name(queue_states[i])));
+		if ((int)queue_states[i] == chosen)
+			tmpl_show(o, "SELECTED");
+	}
+
+	states = chosen >= 0 ? arena_printf(r->arena, "{%s}", app_state_name(chosen)) :
+	    "{submitted,resubmitted,in_review}";
+	p[0] = states;
+	p[1] = *q != '\0' ? db_like_escape(r->arena, q) : NULL;
+	p[2] = *from != '\0' ? from : NULL;
+	p[3] = *to != '\0' ? to : NULL;
+	p[4] = *after != '\0' ? after : NULL;
+	p[5] = *after != '\0' ? db_int(after_id_s, after_id) : NULL;
+	p[6] = db_int(limit, QUEUE_PAGE + 1);
+	if ((res = db_query(STMT_REVIEW_QUEUE, p, &st)) == NULL)
+		return st == DB_CHECK ? 400 : db_status_http(st);
+	n = PQntuples(res);
+	for (int i = 0; i < n && i < QUEUE_PAGE; i++) {
+		struct tmpl_dict *row = tmpl_section(d, "QUEUE");
+
+		if (row == NULL)
+			break;
+		tmpl_set(row, "ID", PQgetvalue(res, i, 0));
+		tmpl_set(row, "STATE_CODE", PQgetvalue(res, i, 1));
+		tmpl_set(row, "STATE", view_label(r, "application.state.", PQgetvalue(res, i, 1)));
+		tmpl_set(row, "ORGANIZATION", PQgetvalue(res, i, 2));
+		tmpl_set(row, "CREDIT_CODE", PQgetvalue(res, i, 3));
+		tmpl_set(row, "QUEUED", PQgetvalue(res, i, 4));
+		tmpl_set(row, "REVIEWER", PQgetvalue(res, i, 5));
+		tmpl_set(row, "ROUND", PQgetvalue(res, i, 6));
+		tmpl_set(row, "KIND", view_label(r, "application.kind.", PQgetvalue(res, i, 8)));
+	}
+	if (n == 0)
+		tmpl_show(d, "EMPTY");
+	else
+		tmpl_show(d, "HAS_ROWS");
+	if (n > QUEUE_PAGE) {
+		struct tmpl_dict *next = tmpl_section(d, "NEXT_PAGE");
+
+		if (next != NULL) {
+			tmpl_set(next, "STATE", state);
+			tmpl_set(next, "Q", q);
+			tmpl_set(next, "FROM", from);
+			tmpl_set(next, "TO", to);
+			tmpl_set(next, "AFTER", PQgetvalue(res, QUEUE_PAGE - 1, 7));
+			tmpl_set(next, "AFTER_ID", PQgetvalue(res, QUEUE_PAGE - 1, 0));
+		}
+	}
+	PQclear(res);
+	return view_render(r, 200);
+}
+
+/* The application page again with a notice: someone changed it meanwhile. */
+static int
+changed_meanwhile(struct req *r, int64_t id)
+{
+	struct application	a;
+	int			status;
+
+	if ((status = application_find(r, id, &a)) != 0 ||
+	    (status = application_page(r, &a, NULL, false)) != 0)
+		return status;
+	tmpl_show(r->view_content, "CHANGED_MEANWHILE");
+	return view_render(r, 409);
+}
+
+int
+page_application_take_post(struct req *r)
+{
+	int64_t				 id = route_param_id(&r->params, "id");
+	struct application		 a;
+	const struct app_transition	*t;
+	char				 aid[DB_INT_BUF], uid[DB_INT_BUF];
+	const char			*p[2] = { db_int(aid, id), db_int(uid, r->user->id) };
+	PGresult			*res;
+	enum db_status			 st;
+	int				 status, from;
+
+	if ((status = application_find(r, id, &a)) != 0)
+		return status;
+	if ((st = db_begin()) != DB_OK)
+		return db_status_http(st);
+	if ((res = db_query(STMT_APPLICATION_TAKE, p, &st)) == NULL) {
+		db_rollback();
+		return db_status_http(st);
+	}
+	if (PQntuples(res) != 1) {
+		/* Taken by another reviewer (or moved on) since the page was shown. */
+		PQclear(res);
+		db_rollback();
+		return changed_meanwhile(r, id);
+	}
+	from = app_state_parse(PQgetvalue(res, 0, 0));
+	PQclear(res);
+	if (from < 0 || (t = app_transition(APP_TAKE, (enum app_state)from)) == NULL ||
+	    (t->roles & r->user->roles) == 0) {
+		db_rollback();
+		return 409;
+	}
+	if ((st = db_event(r->user->id, "application", id, app_action_name(t->action),
+	    app_state_name(t->from), app_state_name(t->to), NULL, r->remote_addr)) != DB_OK ||
+	    (st = db_commit()) != DB_OK) {
+		db_rollback();
+		return db_status_http(st);
+	}
+	return resp_redirect(r, arena_printf(r->arena, "/applications/%lld?done=taken",
+	    (long long)id));
+}
+
+int
+page_application_assign_post(struct req *r)
+{
+	int64_t			 id = route_param_id(&r->params, "id"), reviewer;
+	struct application	 a;
+	char			 aid[DB_INT_BUF], rid[DB_INT_BUF];
+	const char		*p[2];
+	PGresult		*res;
+	enum db_status		 st;
+	int			 status;
+	const char		*before;
+
+	if (req_int(r, "reviewer", true, 1, INT64_MAX, &reviewer) != FIELD_OK)
+		return 400;
+	if ((status = application_find(r, id, &a)) != 0)
+		return status;
+	if ((st = db_begin()) != DB_OK)
+		return db_status_http(st);
+	p[0] = db_int(aid, id);
+	p[1] = db_int(rid, reviewer);
+	if ((res = db_query(STMT_APPLICATION_ASSIGN, p, &st)) == NULL) {
+		db_rollback();
+		return db_status_http(st);
+	}
+	if (PQntuples(res) != 1) {
+		/* Not in review any more, or not a reviewer: nothing changed. */
+		PQclear(res);
+		db_rollback();
+		return view_error(r, 422, "review.assign_refused");
+	}
+	before = PQgetisnull(res, 0, 0) ? NULL :
+	    arena_strdup(r->arena, PQgetvalue(res, 0, 0));
+	PQclear(res);
+	if ((st = db_event(r->user->id, "application", id, "application.assigned",
+	    before, rid, NULL, r->remote_addr)) != DB_OK || (st = db_commit()) != DB_OK) {
+		db_rollback();
+		return db_status_http(st);
+	}
+	return resp_redirect(r, arena_printf(r->arena, "/applications/%lld?done=assigned",
+	    (long long)id));
+}
