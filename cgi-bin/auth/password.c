@@ -1,17 +1,24 @@
 /* password.c: argon2id through libsodium, at most N at once via a process-shared semaphore. */
-#include <sys/mman.h>
-
 #include <errno.h>
-#include <semaphore.h>
+#include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "password.h"
 
 #define SLOT_WAIT_SECONDS	10
 
-static sem_t	*slots;			/* shared with forked workers; NULL: unbounded */
+/*
+ * The hashing slots are byte-range locks on one unlinked file the master
+ * opens before forking: byte i is slot i.  POSIX record locks belong to
+ * the process, so a worker that dies while hashing gives its slot back.
+ */
+static int	 slots_fd = -1;		/* -1: unbounded */
+static unsigned	 slots_count;
+static off_t	 slot_held = -1;
 static char	 decoy[PASSWORD_HASH_MAX];
 
 int
@@ -21,16 +28,18 @@ password_init(unsigned max_concurrent)
 
 	if (sodium_init() < 0)
 		return -1;
-	if (max_concurrent > 0 && slots == NULL) {
-		void *p = mmap(NULL, sizeof(sem_t), PROT_READ | PROT_WRITE,
-		    MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (max_concurrent > 0 && slots_fd == -1) {
+		FILE *f = tmpfile();
 
-		if (p == MAP_FAILED || sem_init(p, 1, max_concurrent) != 0) {
-			fprintf(stderr, "password: cannot create the semaphore: %s\n",
+		if (f == NULL || (slots_fd = dup(fileno(f))) == -1) {
+			fprintf(stderr, "password: cannot create the slot file: %s\n",
 			    strerror(errno));
+			if (f != NULL)
+				fclose(f);
 			return -1;
 		}
-		slots = p;
+		fclose(f);
+		slots_count = max_concurrent;
 	}
 	password_random(pw, 24);
 	if (crypto_pwhash_str(decoy, pw, strlen(pw),
@@ -40,26 +49,48 @@ password_init(unsigned max_concurrent)
 	return 0;
 }
 
+/* Try each slot without waiting; poll every 10 ms up to the deadline. */
 static int
 slot_take(void)
 {
-	struct timespec deadline;
+	struct flock	 fl;
+	long long	 waited_ms = 0;
 
-	if (slots == NULL)
+	if (slots_fd == -1)
 		return 0;
-	clock_gettime(CLOCK_REALTIME, &deadline);
-	deadline.tv_sec += SLOT_WAIT_SECONDS;
-	while (sem_timedwait(slots, &deadline) != 0)
-		if (errno != EINTR)
+	for (;;) {
+		for (unsigned i = 0; i < slots_count; i++) {
+			memset(&fl, 0, sizeof(fl));
+			fl.l_type = F_WRLCK;
+			fl.l_whence = SEEK_SET;
+			fl.l_start = (off_t)i;
+			fl.l_len = 1;
+			if (fcntl(slots_fd, F_SETLK, &fl) == 0) {
+				slot_held = (off_t)i;
+				return 0;
+			}
+		}
+		if (waited_ms >= SLOT_WAIT_SECONDS * 1000LL)
 			return -1;
-	return 0;
+		usleep(10 * 1000);
+		waited_ms += 10;
+	}
 }
 
 static void
 slot_give(void)
 {
-	if (slots != NULL)
-		sem_post(slots);
+	struct flock fl;
+
+	if (slots_fd == -1 || slot_held < 0)
+		return;
+	memset(&fl, 0, sizeof(fl));
+	fl.l_type = F_UNLCK;
+	fl.l_whence = SEEK_SET;
+	fl.l_start = slot_held;
+	fl.l_len = 1;
+	fcntl(slots_fd, F_SETLK, &fl);
+	slot_held = -1;
 }
 
 enum password_result

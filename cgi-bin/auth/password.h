@@ -14,10 +14,11 @@ enum password_result {
 };
 
 /*
- * password_init: prepare hashing.  max_concurrent > 0 creates a semaphore
- * shared with the processes forked afterwards (call it in the master), so
- * that at most that many 64 MiB argon2id computations run at once; 0 means
- * no bound (command-line tools).  Also computes the decoy hash used for
+ * password_init: prepare hashing.  max_concurrent > 0 creates that many
+ * slots shared with the processes forked afterwards (call it in the
+ * master): byte-range locks on one unlinked file, given back by the kernel
+ * when a holder dies.  At most that many 64 MiB argon2id computations run
+ * at once; 0 means no bound (command-line tools).  Also computes the decoy hash used for
  * unknown accounts.  Returns 0 or -1.
  */
 int	password_init(unsigned max_concurrent);

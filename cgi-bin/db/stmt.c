@@ -315,4 +315,7 @@ const struct stmt_def stmt_defs[STMT__MAX] = {
 	[STMT_REVIEWERS_LIST] = { "db_reviewers_list",
 	    "SELECT id, name, email FROM users WHERE roles & 2 <> 0 AND NOT disabled "
 	    "ORDER BY name, id", 0, true },
+	[STMT_ORGANIZATION_CODE_TAKEN] = { "db_organization_code_taken",
+	    "SELECT EXISTS (SELECT 1 FROM organizations WHERE credit_code = $1)",
+	    1, true },
 };

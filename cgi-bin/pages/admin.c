@@ -335,6 +335,21 @@ page_admin_user(struct req *r)
 	return view_render(r, 200);
 }
 
+/* In a transaction after a change: is there still an enabled administrator? */
+static int
+admins_remain(void)
+{
+	PGresult	*res;
+	enum db_status	 st;
+	long long	 n;
+
+	if ((res = db_query_rows(STMT_ADMINS_COUNT, NULL, 1, 1, &st)) == NULL)
+		return -1;
+	n = db_long(res, 0, 0);
+	PQclear(res);
+	return n > 0 ? 1 : 0;
+}
+
 /* Re-show the user page with message key as an error; status is returned. */
 static int
 user_page_error(struct req *r, int64_t id, const char *key, int status)
@@ -390,6 +405,10 @@ page_admin_user_roles_post(struct req *r)
 	}
 	old = (unsigned)db_long(res, 0, 0);
 	PQclear(res);
+	if (admins_remain() != 1) {
+		db_rollback();
+		return user_page_error(r, id, "admin.last_admin", 422);
+	}
 	if (old != mask)
 		st = db_event(r->user->id, "user", id, "user.roles_changed",
 		    account_roles_text(old, from, sizeof(from)),
@@ -426,6 +445,10 @@ set_disabled(struct req *r, bool disable)
 	}
 	changed = PQntuples(res) == 1;
 	PQclear(res);
+	if (changed && disable && admins_remain() != 1) {
+		db_rollback();
+		return user_page_error(r, id, "admin.last_admin", 422);
+	}
 	if (changed && disable)
 		PQclear(db_query(STMT_SESSIONS_DELETE_USER, p, &st));
 	if (changed && st == DB_OK)

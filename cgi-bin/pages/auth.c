@@ -43,29 +43,43 @@ page_login(struct req *r)
 	return view_render(r, 200);
 }
 
-/* Count a failure against the address and the account, with its event. */
+/*
+ * Count this attempt against the account before the password is checked,
+ * atomically, so that parallel guesses cannot outrun the lock: the attempt
+ * that goes past the limit is refused without a check.  0 when the attempt
+ * may go on, 429 when the account is locked, or another status.
+ */
 static int
-login_failed(struct req *r, const char *email, int64_t user_id,
-    const char *email_key, const char *addr_key)
+login_attempt(const char *email_key)
 {
-	char		 max_account[DB_INT_BUF], max_addr[DB_INT_BUF], minutes[DB_INT_BUF];
-	const char	*p[3];
+	char		 max_account[DB_INT_BUF], minutes[DB_INT_BUF];
+	const char	*p[3] = { email_key, max_account, minutes };
+	PGresult	*res;
 	enum db_status	 st;
+	long long	 n;
 
 	db_int(max_account, settings_long("login_max_failures_account"));
+	db_int(minutes, settings_long("login_lock_minutes"));
+	if ((res = db_query_rows(STMT_THROTTLE_FAIL, p, 1, 1, &st)) == NULL)
+		return db_status_http(st);
+	n = db_long(res, 0, 0);
+	PQclear(res);
+	return n > settings_long("login_max_failures_account") ? 429 : 0;
+}
+
+/* A failed password: count it against the address too, with its event. */
+static int
+login_failed(struct req *r, const char *email, int64_t user_id, const char *addr_key)
+{
+	char		 max_addr[DB_INT_BUF], minutes[DB_INT_BUF];
+	const char	*p[3] = { addr_key, max_addr, minutes };
+	enum db_status	 st;
+
 	db_int(max_addr, settings_long("login_max_failures_address"));
 	db_int(minutes, settings_long("login_lock_minutes"));
 	if ((st = db_begin()) != DB_OK)
 		return db_status_http(st);
-	p[0] = email_key;
-	p[1] = max_account;
-	p[2] = minutes;
 	PQclear(db_query(STMT_THROTTLE_FAIL, p, &st));
-	if (st == DB_OK) {
-		p[0] = addr_key;
-		p[1] = max_addr;
-		PQclear(db_query(STMT_THROTTLE_FAIL, p, &st));
-	}
 	if (st == DB_OK)
 		st = db_event(0, "user", user_id, "login.failed", NULL, NULL,
 		    email, r->remote_addr);
@@ -76,6 +90,20 @@ login_failed(struct req *r, const char *email, int64_t user_id,
 		return db_status_http(st);
 	}
 	return 0;
+}
+
+/* Locked: the form again with how long to wait. */
+static int
+login_locked(struct req *r, struct form *f, long wait_seconds)
+{
+	struct tmpl_dict *t = tmpl_section(f->d, "THROTTLED");
+
+	if (wait_seconds < 60)
+		wait_seconds = 60;
+	if (t != NULL)
+		tmpl_set_int(t, "MINUTES", (wait_seconds + 59) / 60);
+	resp_header(r, "Retry-After", arena_printf(r->arena, "%ld", wait_seconds));
+	return view_render(r, 429);
 }
 
 int
@@ -119,15 +147,11 @@ page_login_post(struct req *r)
 		return db_status_http(st);
 	wait_seconds = db_long(res, 0, 0);
 	PQclear(res);
-	if (wait_seconds > 0) {
-		struct tmpl_dict *t = tmpl_section(f.d, "THROTTLED");
-
-		if (t != NULL)
-			tmpl_set_int(t, "MINUTES", (wait_seconds + 59) / 60);
-		resp_header(r, "Retry-After", arena_printf(r->arena, "%ld",
-		    wait_seconds));
-		return view_render(r, 429);
-	}
+	if (wait_seconds > 0)
+		return login_locked(r, &f, wait_seconds);
+	if ((status = login_attempt(email_key)) != 0)
+		return status == 429 ? login_locked(r, &f, settings_long("login_lock_minutes") * 60) :
+		    status;
 
 	p[0] = normal;
 	if ((res = db_query(STMT_USER_BY_EMAIL, p, &st)) == NULL)
@@ -147,8 +171,7 @@ page_login_post(struct req *r)
 	if (pr == PASSWORD_BUSY)
 		return 503;
 	if (pr != PASSWORD_MATCH) {
-		if ((status = login_failed(r, normal, user_id, email_key,
-		    addr_key)) != 0)
+		if ((status = login_failed(r, normal, user_id, addr_key)) != 0)
 			return status;
 		form_error(&f, "PASSWORD", "login.failed");
 		return view_render(r, 401);

@@ -63,7 +63,7 @@ upload_begin(void *ctx, const char *name, const char *filename, const char *type
 
 	(void)type;			/* the browser's word counts for nothing */
 	if (strcmp(name, "file") != 0 || filename == NULL)
-		return 0;		/* other fields are not used */
+		return 0;		/* other fields are not used; their data is dropped */
 	if (u->have_file) {
 		u->problem = 400;	/* one file per upload */
 		return 1;
@@ -106,7 +106,10 @@ upload_data(void *ctx, const char *data, size_t len)
 static int
 upload_end(void *ctx)
 {
-	(void)ctx;
+	struct upload *u = ctx;
+
+	/* Only the file part's bytes belong to the blob: later parts are not. */
+	u->file_open = false;
 	return 0;
 }
 

@@ -369,8 +369,13 @@ import_begin(void *ctx, const char *name, const char *filename, const char *type
 	(void)type;
 	b->collecting = strcmp(name, "csv") == 0 ||
 	    (strcmp(name, "csv_file") == 0 && filename != NULL && *filename != '\0');
-	if (b->collecting && b->text.len > 0)
+	if (b->collecting && b->text.len > 0) {
+		if (b->text.len >= IMPORT_BYTES_MAX) {
+			b->too_large = true;
+			return 1;
+		}
 		buf_append(&b->text, "\n", 1);
+	}
 	return 0;
 }
 
@@ -381,7 +386,7 @@ import_data(void *ctx, const char *data, size_t len)
 
 	if (!b->collecting)
 		return 0;
-	if (len > IMPORT_BYTES_MAX - b->text.len) {
+	if (b->text.len > IMPORT_BYTES_MAX || len > IMPORT_BYTES_MAX - b->text.len) {
 		b->too_large = true;
 		return 1;
 	}

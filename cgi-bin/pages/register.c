@@ -89,6 +89,35 @@ at_least(struct form *f, const char *v, const char *var, size_t min)
 	return v;
 }
 
+/* 0 when neither the credit code nor the e-mail address is taken, else the page with the messages (409). */
+static int
+register_taken(struct req *r, struct form *f, const char *code, const char *email)
+{
+	const char	*p[1];
+	PGresult	*res;
+	enum db_status	 st;
+	bool		 code_taken, email_taken;
+
+	p[0] = code;
+	if ((res = db_query_rows(STMT_ORGANIZATION_CODE_TAKEN, p, 1, 1, &st)) == NULL)
+		return db_status_http(st);
+	code_taken = db_bool(res, 0, 0);
+	PQclear(res);
+	p[0] = email;
+	if ((res = db_query(STMT_USER_BY_EMAIL, p, &st)) == NULL)
+		return db_status_http(st);
+	email_taken = PQntuples(res) > 0;
+	PQclear(res);
+	if (code_taken)
+		form_error(f, "CREDIT_CODE", "register.credit_code_taken");
+	if (email_taken)
+		form_error(f, "EMAIL", "field.email_taken");
+	if (!code_taken && !email_taken)
+		return 0;
+	form_summary(f);
+	return view_render(r, 409);
+}
+
 int
 page_register_post(struct req *r)
 {
@@ -138,6 +167,10 @@ page_register_post(struct req *r)
 		form_summary(&f);
 		return view_render(r, 422);
 	}
+	/* Taken already?  Say so before paying for a password hash (the
+	 * unique constraints below still decide a race). */
+	if ((status = register_taken(r, &f, code, email)) != 0)
+		return status;
 
 	if ((status = password_hash_http(pw, hash)) != 0)
 		return status;

@@ -263,10 +263,23 @@ lang_switch_url(struct req *r, enum lang to)
 	const char	*url;
 
 	buf_printf(&b, "/lang/%s?next=", to == LANG_EN ? "en" : "zh");
-	url_encode(&b, r->path != NULL ? r->path : "/");
-	if (r->query_string != NULL && r->query_string[0] != '\0') {
-		url_encode(&b, "?");
-		url_encode(&b, r->query_string);
+	if (r->method != METHOD_POST) {
+		url_encode(&b, r->path != NULL ? r->path : "/");
+		if (r->query_string != NULL && r->query_string[0] != '\0') {
+			url_encode(&b, "?");
+			url_encode(&b, r->query_string);
+		}
+	} else {
+		/* A page answering a POST: switch back to the page the form was
+		 * on, never to the POST's own address (it may carry a token). */
+		const char	*base = req_base_url(r);
+		size_t		 n = base != NULL ? strlen(base) : 0;
+
+		if (r->referer != NULL && n > 0 && strncmp(r->referer, base, n) == 0 &&
+		    r->referer[n] == '/' && strstr(r->referer, "csrf=") == NULL)
+			url_encode(&b, r->referer + n);
+		else
+			url_encode(&b, "/");
 	}
 	url = b.failed ? "/" : arena_strndup(r->arena, b.data, b.len);
 	buf_free(&b);

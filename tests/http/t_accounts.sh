@@ -228,6 +228,22 @@ test_61_failed_sign_ins_are_throttled_per_account() {
 	expect_status 303 "after the lock is lifted"
 }
 
+test_61b_parallel_guesses_cannot_outrun_the_lock() {
+	local i token
+	sql "DELETE FROM login_throttle" >/dev/null
+	token=$(csrf_of "$(jar guess)" /login)
+	for i in $(seq 1 12); do
+		curl -s -o /dev/null -w '%{http_code}\n' -b "$(jar guess)" -H "Origin: $STARCERT_URL" \
+			--data-urlencode "csrf=$token" \
+			--data-urlencode "email=evaluator@test.example" --data-urlencode "password=wrong-guess-$i" \
+			"$STARCERT_URL/login" >"$TMP/guess$i" &
+	done
+	wait
+	[ "$(cat "$TMP"/guess* | grep -c '^401$')" -le 5 ] || fail "more than 5 guesses were checked: $(cat "$TMP"/guess* | sort | uniq -c | tr '\n' ' ')"
+	[ "$(cat "$TMP"/guess* | grep -c '^429$')" -ge 7 ] || fail "too few refused: $(cat "$TMP"/guess* | sort | uniq -c | tr '\n' ' ')"
+	sql "DELETE FROM login_throttle" >/dev/null
+}
+
 test_62_admin_creates_staff_who_must_change_the_temporary_password() {
 	local a j temp id
 	a=$(jar admin)

@@ -135,6 +135,7 @@ test_74_uploads_by_content_type_with_versions() {
 	upload "$j" "$app" "$lic" "$TMP/evil.pdf" "evil.pdf"
 	expect_status 415
 	expect_body '检测到的类型为 text/html'
+	expect_no_body 'csrf%3D'
 	expect_eq "$(sql "SELECT count(*) FROM documents WHERE file_name = 'evil.pdf'")" 0 "refused file stored"
 	http GET "/applications/$app" -b "$j"
 	expect_body '营业执照.pdf'
@@ -430,4 +431,23 @@ test_85_taking_is_first_come_and_supervisors_assign() {
 	expect_eq "$(sql "SELECT u.email FROM applications a JOIN users u ON u.id = a.reviewer_id WHERE a.id = $app")" reviewer2@test.example "holder unchanged"
 	FORM_PAGE=/applications/$app post "$r1" "/applications/$app/take"
 	expect_status 409 "taking one already in review"
+}
+
+test_86_parts_after_the_file_do_not_enter_it() {
+	local j app boundary id
+	j=$(jar intake)
+	app=$(new_application "$j")
+	boundary=----trailing
+	{
+		printf -- '--%s\r\nContent-Disposition: form-data; name="file"; filename="t.png"\r\n\r\n' "$boundary"
+		cat "$TMP/chart.png"
+		printf -- '\r\n--%s\r\nContent-Disposition: form-data; name="note"\r\n\r\nTRAILING-FIELD-DATA\r\n--%s--\r\n' "$boundary" "$boundary"
+	} >"$TMP/body"
+	http POST "/applications/$app/materials/$(material_id org_chart)?csrf=$(csrf_of "$j" "/applications/$app")" \
+		-b "$j" -H "Origin: $STARCERT_URL" -H "Content-Type: multipart/form-data; boundary=$boundary" --data-binary @"$TMP/body"
+	expect_status 303
+	id=$(sql "SELECT max(id) FROM documents WHERE application_id = $app")
+	expect_eq "$(sql "SELECT size FROM documents WHERE id = $id")" "$(stat -c %s "$TMP/chart.png")" "stored size"
+	http GET "/documents/$id" -b "$j"
+	cmp -s "$BODY" "$TMP/chart.png" || fail "the stored file is not the uploaded one"
 }
