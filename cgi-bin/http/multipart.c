@@ -6,6 +6,7 @@
 #include <strings.h>
 
 #include "multipart.h"
+#include "parse.h"
 
 const struct multipart_limits multipart_limits_default = {
 	.max_parts = 64,
@@ -72,14 +73,6 @@ multipart_status_name(enum multipart_status s)
 }
 
 static bool
-is_tchar(unsigned char c)
-{
-	/* RFC 9110 tchar */
-	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-	    (c >= 'A' && c <= 'Z') || (c != '\0' && strchr("!#$%&'*+-.^_`|~", c) != NULL);
-}
-
-static bool
 is_bchar(unsigned char c)
 {
 	/* RFC 2046 bchars */
@@ -118,7 +111,7 @@ token_len(const char *s)
 {
 	size_t n = 0;
 
-	while (is_tchar((unsigned char)s[n]))
+	while (http_token_char((unsigned char)s[n]))
 		n++;
 	return n;
 }

@@ -220,8 +220,8 @@ fail:
 	return st;
 }
 
-static bool
-is_token_char(unsigned char c)
+bool
+http_token_char(unsigned char c)
 {
 	/* RFC 9110 tchar */
 	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
@@ -280,7 +280,7 @@ cookies_parse(struct arena *a, const char *header,
 		if (klen == 0 || klen > lim->max_key || vlen > lim->max_value)
 			continue;
 		for (i = 0; i < klen && ok; i++)
-			ok = is_token_char((unsigned char)seg[i]);
+			ok = http_token_char((unsigned char)seg[i]);
 		for (i = 0; i < vlen && ok; i++)
 			ok = is_cookie_octet((unsigned char)v[i]);
 		if (!ok)

@@ -71,6 +71,9 @@ bool		 utf8_valid(const char *s, size_t len);
 /* text_clean: true when s[0..len) has no control byte but TAB, CR and LF (and no DEL). */
 bool		 text_clean(const char *s, size_t len);
 
+/* http_token_char: an RFC 9110 tchar (header names, cookie names, parameter names). */
+bool		 http_token_char(unsigned char);
+
 /* parse_status_name: a short English name for logs. */
 const char	*parse_status_name(enum parse_status);
 

@@ -28,7 +28,7 @@ harnesses=(
 	"cookies 8192 cgi-bin/http/parse.c cgi-bin/http/arena.c"
 	"utf8 8192 cgi-bin/http/parse.c cgi-bin/http/arena.c"
 	"po 65536 cgi-bin/view/i18n.c cgi-bin/util/file.c"
-	"multipart 65536 cgi-bin/http/multipart.c"
+	"multipart 65536 cgi-bin/http/multipart.c cgi-bin/http/parse.c cgi-bin/http/arena.c"
 	"router 4096 cgi-bin/http/router.c cgi-bin/http/arena.c"
 	"csv 16384 cgi-bin/domain/csv.c"
 )
