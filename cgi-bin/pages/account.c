@@ -1,9 +1,11 @@
 /* account.c: one's own account: profile, language, and changing the password. */
+#include <stdio.h>
 #include <string.h>
 
 #include "../auth/accounts.h"
 #include "../auth/password.h"
 #include "../db/db.h"
+#include "../db/settings.h"
 #include "../http/response.h"
 #include "../view/form.h"
 #include "../view/view.h"
@@ -130,12 +132,38 @@ page_password_post(struct req *r)
 		return db_status_http(st);
 	stored = arena_strdup(r->arena, PQgetvalue(res, 0, 0));
 	PQclear(res);
-	if ((pr = password_verify(stored, current)) == PASSWORD_BUSY)
-		return 503;
-	if (pr != PASSWORD_MATCH) {
-		form_error(&f, "CURRENT", "password.current_wrong");
-		form_summary(&f);
-		return view_render(r, 422);
+	/* Wrong current passwords count like failed sign-ins, per user. */
+	{
+		char		 key[40], max[DB_INT_BUF], minutes[DB_INT_BUF];
+		const char	*q[3] = { key, max, minutes };
+		PGresult	*t;
+		long long	 n;
+
+		snprintf(key, sizeof(key), "user:%lld", (long long)r->user->id);
+		db_int(max, settings_long("login_max_failures_account"));
+		db_int(minutes, settings_long("login_lock_minutes"));
+		if ((t = db_query_rows(STMT_THROTTLE_FAIL, q, 1, 1, &st)) == NULL)
+			return db_status_http(st);
+		n = db_long(t, 0, 0);
+		PQclear(t);
+		if (n > settings_long("login_max_failures_account")) {
+			form_error(&f, "CURRENT", "password.too_many");
+			form_summary(&f);
+			return view_render(r, 429);
+		}
+		if ((pr = password_verify(stored, current)) == PASSWORD_BUSY)
+			return 503;
+		if (pr != PASSWORD_MATCH) {
+			if (db_event(r->user->id, "user", r->user->id,
+			    "password.change_failed", NULL, NULL, NULL,
+			    r->remote_addr) != DB_OK)
+				return 503;
+			form_error(&f, "CURRENT", "password.current_wrong");
+			form_summary(&f);
+			return view_render(r, 422);
+		}
+		q[0] = key;
+		PQclear(db_query(STMT_THROTTLE_CLEAR, q, &st));
 	}
 	if (strcmp(current, pw) == 0) {
 		form_error(&f, "PASSWORD", "password.same");

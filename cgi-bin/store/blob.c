@@ -251,13 +251,21 @@ blob_abort(struct blob_writer *w)
 	}
 }
 
-/* Remove path if older than cutoff; 1 when removed. */
+/*
+ * Remove path if older than cutoff; 1 when removed.  For a blob, ask
+ * again whether a row refers to it right before the unlink: an upload of
+ * the same content touches the file before its row lands.
+ */
 static int
-remove_old(const char *path, time_t cutoff, FILE *out, const char *what)
+remove_old(const char *path, time_t cutoff, FILE *out, const char *what,
+    bool (*referenced)(const char *, void *), const char *hash, void *ctx)
 {
 	struct stat st;
 
 	if (stat(path, &st) != 0 || st.st_mtime > cutoff)
+		return 0;
+	if (referenced != NULL && (referenced(hash, ctx) ||
+	    stat(path, &st) != 0 || st.st_mtime > cutoff))
 		return 0;
 	if (unlink(path) != 0) {
 		fprintf(out, "gc: %s: %s\n", path, strerror(errno));
@@ -284,7 +292,8 @@ blob_gc(long min_age, bool (*referenced)(const char *, void *), void *ctx, FILE 
 		if (e1->d_name[0] == '.')
 			continue;
 		snprintf(path, sizeof(path), "%s/tmp/%.255s", root, e1->d_name);
-		removed += remove_old(path, cutoff, out, "unfinished upload");
+		removed += remove_old(path, cutoff, out, "unfinished upload",
+		    NULL, NULL, NULL);
 	}
 	closedir(d1);
 
@@ -311,7 +320,7 @@ blob_gc(long min_age, bool (*referenced)(const char *, void *), void *ctx, FILE 
 				snprintf(path, sizeof(path), "%s/sha256/%.2s/%.2s/%.64s",
 				    root, e1->d_name, e2->d_name, e3->d_name);
 				removed += remove_old(path, cutoff, out,
-				    "unreferenced blob");
+				    "unreferenced blob", referenced, e3->d_name, ctx);
 			}
 			closedir(d3);
 		}

@@ -273,6 +273,22 @@ test_62_admin_creates_staff_who_must_change_the_temporary_password() {
 	expect_body '请至少选择一个角色'
 }
 
+test_62b_guessing_the_current_password_is_throttled() {
+	local j i
+	j=$(jar newstaff)
+	for i in 1 2 3 4 5; do
+		FORM_PAGE=/account/password post "$j" /account/password --data-urlencode "current_password=guess-$i-xxxx" \
+			--data-urlencode "password=another-password-9" --data-urlencode "password_confirm=another-password-9"
+		expect_status 422 "guess $i"
+	done
+	FORM_PAGE=/account/password post "$j" /account/password --data-urlencode "current_password=my-own-password-1" \
+		--data-urlencode "password=another-password-9" --data-urlencode "password_confirm=another-password-9"
+	expect_status 429 "the right password after five wrong ones"
+	expect_body '当前密码错误次数过多'
+	expect_eq "$(sql "SELECT count(*) FROM events WHERE action = 'password.change_failed'")" 5 "events"
+	sql "DELETE FROM login_throttle" >/dev/null
+}
+
 test_63_admin_changes_roles_disables_enables_and_resets() {
 	local a v id
 	a=$(jar admin)
