@@ -93,18 +93,6 @@ is_ows(char c)
 	return c == ' ' || c == '\t';
 }
 
-static int
-hexval(unsigned char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* Bytes of tchar at s. */
 static size_t
 token_len(const char *s)
@@ -451,8 +439,8 @@ ext_value(char *s)
 		if (*p == '%') {
 			int hi, lo;
 
-			if ((hi = hexval((unsigned char)p[1])) < 0 ||
-			    (lo = hexval((unsigned char)p[2])) < 0 ||
+			if ((hi = hex_digit_value((unsigned char)p[1])) < 0 ||
+			    (lo = hex_digit_value((unsigned char)p[2])) < 0 ||
 			    (hi | lo) == 0)
 				return -1;
 			s[j++] = (char)(hi << 4 | lo);

@@ -80,8 +80,8 @@ text_clean(const char *str, size_t len)
 	return true;
 }
 
-static int
-hexval(unsigned char c)
+int
+hex_digit_value(unsigned char c)
 {
 	if (c >= '0' && c <= '9')
 		return c - '0';
@@ -114,8 +114,8 @@ percent_decode(struct arena *a, const char *src, size_t len, size_t max,
 			int hi, lo;
 
 			if (len - i < 3 ||
-			    (hi = hexval((unsigned char)src[i + 1])) < 0 ||
-			    (lo = hexval((unsigned char)src[i + 2])) < 0)
+			    (hi = hex_digit_value((unsigned char)src[i + 1])) < 0 ||
+			    (lo = hex_digit_value((unsigned char)src[i + 2])) < 0)
 				return PARSE_BAD_ENCODING;
 			c = (unsigned char)(hi << 4 | lo);
 			i += 2;

@@ -71,6 +71,9 @@ bool		 utf8_valid(const char *s, size_t len);
 /* text_clean: true when s[0..len) has no control byte but TAB, CR and LF (and no DEL). */
 bool		 text_clean(const char *s, size_t len);
 
+/* hex_digit_value: 0-15 for a hex digit (either case), else -1. */
+int		 hex_digit_value(unsigned char);
+
 /* http_token_char: an RFC 9110 tchar (header names, cookie names, parameter names). */
 bool		 http_token_char(unsigned char);
 
