@@ -2,13 +2,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "../auth/accounts.h"
 #include "../auth/password.h"
 #include "../db/db.h"
 #include "../db/settings.h"
 #include "../domain/accounts.h"
+#include "../domain/date.h"
 #include "../domain/roles.h"
 #include "../http/response.h"
 #include "../view/form.h"
@@ -517,27 +517,6 @@ page_admin_user_password_post(struct req *r)
 		return db_status_http(st);
 	}
 	return show_temporary_password(r, id, email, pw, false);
-}
-
-/* A date YYYY-MM-DD that exists in the calendar. */
-static bool
-date_valid(const char *s)
-{
-	struct tm	 tm;
-	const char	*end;
-	int		 y, m, d;
-
-	if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d", &y, &m, &d) != 3)
-		return false;
-	memset(&tm, 0, sizeof(tm));
-	if ((end = strptime(s, "%Y-%m-%d", &tm)) == NULL || *end != '\0')
-		return false;
-	tm.tm_isdst = -1;
-	tm.tm_hour = 12;
-	if (timegm(&tm) == (time_t)-1)
-		return false;
-	return tm.tm_year + 1900 == y && tm.tm_mon + 1 == m && tm.tm_mday == d &&
-	    y >= 2000 && y <= 2100;
 }
 
 int

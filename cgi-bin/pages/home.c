@@ -1,5 +1,4 @@
 /* home.c: the home page: what the body certifies and how a case goes; a welcome for users. */
-#include <stdio.h>
 #include <string.h>
 
 #include "../db/db.h"
@@ -20,16 +19,14 @@ applicant_applications(struct req *r, struct tmpl_dict *w)
 		return db_status_http(st);
 	for (int i = 0; i < PQntuples(res) && i < 10; i++) {
 		struct tmpl_dict	*a = tmpl_section(w, "MY_APPLICATIONS");
-		char			 key[64];
+		const char		*state = PQgetvalue(res, i, 2);
 
 		if (a == NULL)
 			break;
 		tmpl_set(a, "ID", PQgetvalue(res, i, 0));
-		snprintf(key, sizeof(key), "application.state.%s", PQgetvalue(res, i, 2));
-		tmpl_set(a, "STATE", view_text(r, key));
-		tmpl_set(a, "STATE_CODE", PQgetvalue(res, i, 2));
-		snprintf(key, sizeof(key), "application.next.%s", PQgetvalue(res, i, 2));
-		tmpl_set(a, "NEXT", view_text(r, key));
+		tmpl_set(a, "STATE", view_label(r, "application.state.", state));
+		tmpl_set(a, "STATE_CODE", state);
+		tmpl_set(a, "NEXT", view_label(r, "application.next.", state));
 	}
 	if (PQntuples(res) == 0)
 		tmpl_show(w, "NO_APPLICATIONS");

@@ -46,21 +46,15 @@ outlet_operator(const char *s)
 	return NULL;
 }
 
-static size_t
-chars(const char *s)
-{
-	return utf8_chars(s);
-}
-
 /* Check one outlet; the catalog key of the first problem, or NULL. */
 static const char *
 outlet_problem(const struct outlet *o)
 {
-	if (o->name == NULL || *o->name == '\0' || chars(o->name) > 200)
+	if (o->name == NULL || *o->name == '\0' || utf8_chars(o->name) > 200)
 		return "outlet.bad_name";
-	if (o->address == NULL || *o->address == '\0' || chars(o->address) > 300)
+	if (o->address == NULL || *o->address == '\0' || utf8_chars(o->address) > 300)
 		return "outlet.bad_address";
-	if (o->city == NULL || *o->city == '\0' || chars(o->city) > 100)
+	if (o->city == NULL || *o->city == '\0' || utf8_chars(o->city) > 100)
 		return "outlet.bad_city";
 	if (o->kind == NULL)
 		return "outlet.bad_kind";

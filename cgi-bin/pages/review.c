@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "../db/db.h"
+#include "../domain/date.h"
 #include "../domain/roles.h"
 #include "../domain/workflow.h"
 #include "../http/response.h"
@@ -10,20 +11,12 @@
 #include "pages.h"
 
 #define QUEUE_PAGE	50
-#define DATE_LEN	10
+#define DATE_LEN	10	/* YYYY-MM-DD */
 
 /* The states a reviewer filters by, as the queue's select offers them. */
 static const enum app_state queue_states[] = {
 	APP_SUBMITTED, APP_RESUBMITTED, APP_IN_REVIEW,
 };
-
-/* "YYYY-MM-DD" shape (PostgreSQL checks the calendar: a bad date is a 400 there too). */
-static bool
-date_shaped(const char *s)
-{
-	return strlen(s) == DATE_LEN && s[4] == '-' && s[7] == '-' &&
-	    strspn(s, "0123456789-") == DATE_LEN;
-}
 
 int
 page_review_queue(struct req *r)
@@ -49,7 +42,7 @@ page_review_queue(struct req *r)
 		if (chosen < 0 || !app_in_queue((enum app_state)chosen))
 			return 400;
 	}
-	if ((*from != '\0' && !date_shaped(from)) || (*to != '\0' && !date_shaped(to)) ||
+	if ((*from != '\0' && !date_valid(from)) || (*to != '\0' && !date_valid(to)) ||
 	    (*after != '\0' && after_id == 0))
 		return 400;
 	if ((d = view_page(r, "review_queue", "review.queue.title")) == NULL)
@@ -79,7 +72,7 @@ page_review_queue(struct req *r)
 	p[5] = *after != '\0' ? db_int(after_id_s, after_id) : NULL;
 	p[6] = db_int(limit, QUEUE_PAGE + 1);
 	if ((res = db_query(STMT_REVIEW_QUEUE, p, &st)) == NULL)
-		return st == DB_CHECK ? 400 : db_status_http(st);
+		return db_status_http(st);
 	n = PQntuples(res);
 	for (int i = 0; i < n && i < QUEUE_PAGE; i++) {
 		struct tmpl_dict *row = tmpl_section(d, "QUEUE");

@@ -5,6 +5,7 @@
 
 #include "../../cgi-bin/domain/accounts.h"
 #include "../../cgi-bin/domain/credit_code.h"
+#include "../../cgi-bin/domain/date.h"
 #include "../../cgi-bin/domain/roles.h"
 #include "suites.h"
 
@@ -132,6 +133,30 @@ START_TEST(test_roles)
 }
 END_TEST
 
+/* Typed dates: qualification dates and the event and queue filters. */
+START_TEST(test_dates)
+{
+	ck_assert(date_valid("2028-06-30"));
+	ck_assert(date_valid("2024-02-29"));	/* leap year */
+	ck_assert(date_valid("2000-02-29"));	/* divisible by 400 */
+	ck_assert(!date_valid("2100-02-29"));	/* divisible by 100 only */
+	ck_assert(!date_valid("2027-02-29"));
+	ck_assert(!date_valid("2028-02-30"));
+	ck_assert(!date_valid("2028-04-31"));
+	ck_assert(!date_valid("2020-13-01"));
+	ck_assert(!date_valid("2020-00-10"));
+	ck_assert(!date_valid("2020-01-00"));
+	ck_assert(!date_valid("1999-12-31"));
+	ck_assert(!date_valid("2101-01-01"));
+	ck_assert(!date_valid("2028-6-30"));
+	ck_assert(!date_valid("2028/06/30"));
+	ck_assert(!date_valid("2028-06-30 "));
+	ck_assert(!date_valid("20a8-06-30"));
+	ck_assert(!date_valid(""));
+	ck_assert(!date_valid(NULL));
+}
+END_TEST
+
 Suite *
 domain_accounts_suite(void)
 {
@@ -147,6 +172,7 @@ domain_accounts_suite(void)
 	tcase_add_test(tc, test_email);
 	tcase_add_test(tc, test_phone);
 	tcase_add_test(tc, test_roles);
+	tcase_add_test(tc, test_dates);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,0 +1,10 @@
+/* date.h: calendar dates as people type them (YYYY-MM-DD). */
+#ifndef STARCERT_DATE_H
+#define STARCERT_DATE_H
+
+#include <stdbool.h>
+
+/* date_valid: s is exactly YYYY-MM-DD, a day that exists, in the years 2000 to 2100. */
+bool	date_valid(const char *s);
+
+#endif
