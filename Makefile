@@ -45,7 +45,7 @@ UNIT_SRC := $(APP_SRC)
 UNIT_TESTS := $(wildcard tests/unit/*.c)
 HEADERS := $(shell find cgi-bin -name '*.h')
 
-.PHONY: help deps build build-san run stop status test test-unit test-http test-e2e \
+.PHONY: help deps deps-test build build-san run stop status test test-unit test-http test-e2e \
 	fuzz fuzz-short bench clean
 
 help:
@@ -58,9 +58,12 @@ help:
 deps:
 	@scripts/deps.sh
 
+deps-test:
+	@scripts/deps.sh test
+
 build: deps $(REL)/starcert-fcgi $(REL)/starcertctl
 
-build-san: deps $(SAN)/starcert-fcgi $(SAN)/starcertctl $(SAN)/unit-tests
+build-san: deps-test $(SAN)/starcert-fcgi $(SAN)/starcertctl $(SAN)/unit-tests
 
 # --- release build ---------------------------------------------------------
 $(REL)/%.o: %.c $(HEADERS) | $(REL)
@@ -132,14 +135,14 @@ test-e2e: build-san
 	@echo "== the journey in Chromium (screenshots in tests/e2e/screenshots/)"
 	@scripts/with-stack.sh test $(TEST_PORT) $(SAN) tests/e2e/run.sh
 
-fuzz-short:
+fuzz-short: deps-test
 	@echo "== fuzzing each parser briefly"
 	@tests/fuzz/run.sh 8
 
-fuzz:
+fuzz: deps-test
 	@tests/fuzz/run.sh $${FUZZ_SECONDS:-300}
 
-bench: build $(REL)/hello-fcgi
+bench: build deps-test $(REL)/hello-fcgi
 	@scripts/with-stack.sh bench $(BENCH_PORT) $(REL) tests/bench/run.sh
 
 clean:

@@ -2,18 +2,26 @@
 # deps.sh: install the Debian packages Starcert needs, only those missing.
 # As root it runs apt-get; otherwise through sudo when it can, else it stops
 # and names the packages.
+#
+#   scripts/deps.sh        what make run needs (build, libraries, services)
+#   scripts/deps.sh test   that, and what the tests and benchmarks need
 set -euo pipefail
+profile=${1:-run}
 
 packages=(
 	# build
-	gcc g++ make pkg-config clang libclang-rt-14-dev
+	gcc g++ make pkg-config
 	# libraries
 	libfcgi-dev libctemplate-dev libpq-dev libsodium-dev libmagic-dev check
 	# services
 	nginx postgresql
-	# tests and benchmarks; the browser journey (a CJK font so that pages render)
-	curl wrk procps chromium fonts-wqy-zenhei
+	# the scripts
+	curl procps
 )
+if [ "$profile" = test ]; then
+	# fuzzing, benchmarks, the browser journey (a CJK font so that pages render)
+	packages+=(clang libclang-rt-14-dev wrk chromium fonts-wqy-zenhei)
+fi
 
 missing=()
 status=$(dpkg-query -W -f='${Package} ${db:Status-Abbrev}\n' "${packages[@]}" 2>/dev/null || true)
@@ -22,7 +30,7 @@ for p in "${packages[@]}"; do
 done
 # Node.js for Playwright: any node with npm will do (this machine may carry
 # one that is not Debian's, and Debian's npm would conflict with it).
-if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+if [ "$profile" = test ] && { ! command -v node >/dev/null || ! command -v npm >/dev/null; }; then
 	missing+=(nodejs npm)
 fi
 [ ${#missing[@]} -eq 0 ] && exit 0
