@@ -12,6 +12,31 @@
 {{#UPLOAD_REFUSED}}<p class="notice notice-error" role="alert">{{_ document.type_refused}}</p>{{/UPLOAD_REFUSED}}
 {{#UPLOAD_NO_FILE}}<p class="notice notice-error" role="alert">{{_ document.no_file}}</p>{{/UPLOAD_NO_FILE}}
 {{#UPLOAD_DISK}}<p class="notice notice-error" role="alert">{{_ document.disk}}</p>{{/UPLOAD_DISK}}
+{{#DECLINED}}<div class="notice notice-error" role="status"><p><strong>{{_ review.declined_heading}}</strong></p><p class="pre">{{REASON:pre_escape}}</p></div>{{/DECLINED}}
+{{#ACCEPTED}}<div class="notice notice-success" role="status"><p><strong>{{_ review.accepted_heading}}</strong> {{DECIDED_AT}}</p><p>{{_ review.accepted_mandays}}</p>{{#MANDAYS_NOTE}}<p class="pre">{{TEXT:pre_escape}}</p>{{/MANDAYS_NOTE}}</div>{{/ACCEPTED}}
+
+{{#SUPPLEMENT}}<section class="panel panel-attention" id="supplement">
+<h2>{{_ supplement.heading}}</h2>
+<p>{{_ supplement.intro}}</p>
+{{#SUPPLEMENT_NOTE}}<blockquote class="pre">{{TEXT:pre_escape}}</blockquote>{{/SUPPLEMENT_NOTE}}
+{{#ANSWERS_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/ANSWERS_ERROR}}
+<form method="post" action="/applications/{{ID}}/supplement">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="version" value="{{VERSION}}">
+<ol class="supplement-items">
+{{#ITEMS}}<li class="supplement-item{{#UNANSWERED}} is-open{{/UNANSWERED}}">
+<p><a href="#material-{{CODE}}"><strong>{{ITEM_TITLE}}</strong></a></p>
+<p class="review-comment"><span class="muted">{{_ supplement.asked}}</span> {{REVIEW_COMMENT}}</p>
+<p class="muted">{{#NO_NEW_VERSION}}{{_ supplement.no_new_version}}{{/NO_NEW_VERSION}}{{#NEW_VERSIONS}}{{_ supplement.new_versions}}{{/NEW_VERSIONS}}</p>
+<div class="field"><label for="answer-{{MATERIAL_ID}}">{{_ supplement.answer}}</label>
+<textarea id="answer-{{MATERIAL_ID}}" name="answer_{{MATERIAL_ID}}" rows="2" maxlength="2000"{{#UNANSWERED}} aria-invalid="true"{{/UNANSWERED}}>{{ANSWER:pre_escape}}</textarea>
+{{#UNANSWERED}}<p class="field-error">{{_ supplement.unanswered}}</p>{{/UNANSWERED}}</div>
+</li>
+{{/ITEMS}}</ol>
+<p class="field-hint">{{#NOT_READY}}{{_ supplement.not_ready}}{{/NOT_READY}}{{#READY}}{{_ supplement.ready}}{{/READY}}</p>
+<div class="form-actions"><button type="submit" name="action" value="resubmit">{{_ supplement.resubmit}}</button> <button type="submit" name="action" value="save" class="button-secondary">{{_ supplement.save}}</button></div>
+</form>
+</section>{{/SUPPLEMENT}}
 
 {{#REVIEW}}<section class="panel" id="review">
 <h2>{{_ review.panel}}</h2>
@@ -146,7 +171,8 @@
 <div class="material-head"><span class="material-title">{{TITLE}}</span> <span class="badge badge-{{REQUIREMENT_CODE}}">{{REQUIREMENT}}</span></div>
 {{#HAS_HELP}}<p class="field-hint">{{HELP}}</p>{{/HAS_HELP}}
 {{#NO_FILES}}<p class="muted">{{_ document.none}}</p>{{/NO_FILES}}
-{{#FILES}}<div class="file-row"><a href="/documents/{{DOCUMENT_ID}}">{{FILE_NAME}}</a> <span class="muted">v{{VERSION}} · {{SIZE}} · {{UPLOADED}} · {{UPLOADER}}</span>
+{{#FLAGGED}}<p class="review-comment flagged"><strong>{{_ supplement.flagged}}</strong> {{REVIEW_COMMENT}}</p>{{/FLAGGED}}
+{{#FILES}}<div class="file-row"><a href="/documents/{{DOCUMENT_ID}}">{{FILE_NAME}}</a>{{#VIEWABLE}} <a class="view-link" href="/documents/{{DOCUMENT_ID}}/view" target="_blank" rel="noopener">{{_ document.view}}</a>{{/VIEWABLE}} <span class="muted">v{{VERSION}} · {{SIZE}} · {{UPLOADED}} · {{UPLOADER}}</span>
 {{#DELETABLE}}<form class="inline" method="post" action="/documents/{{DOCUMENT_ID}}/delete"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" class="button-secondary button-small">{{_ document.delete}}</button></form>{{/DELETABLE}}</div>
 {{/FILES}}
 {{#UPLOAD}}<form class="upload" method="post" enctype="multipart/form-data" action="/applications/{{APP_ID}}/materials/{{MATERIAL_ID}}?csrf={{CSRF:u}}" data-max-mb="{{MAX_MB}}">
@@ -154,6 +180,16 @@
 <button type="submit" class="button-small">{{_ document.upload}}</button>
 <progress max="100" value="0" hidden></progress>
 </form>{{/UPLOAD}}
+{{#NEWER_THAN_VERDICT}}<p class="notice-inline">{{_ review.newer_than_verdict}}</p>{{/NEWER_THAN_VERDICT}}
+{{#VERDICT_SHOWN}}<p class="verdict verdict-{{VERDICT_CODE}}"><span class="badge badge-verdict-{{VERDICT_CODE}}">{{VERDICT}}</span> {{REVIEW_COMMENT}} <span class="muted">{{DECIDED_BY}} · {{DECIDED_AT}}</span></p>{{/VERDICT_SHOWN}}
+{{#VERDICT_FORM}}<fieldset class="verdict-form">
+<legend>{{_ review.verdict}}</legend>
+<label><input type="radio" form="review-form" name="verdict_{{MATERIAL_ID}}" value="accepted"{{#V_accepted}} checked{{/V_accepted}}> {{_ verdict.accepted}}</label>
+<label><input type="radio" form="review-form" name="verdict_{{MATERIAL_ID}}" value="supplement"{{#V_supplement}} checked{{/V_supplement}}> {{_ verdict.supplement}}</label>
+<label><input type="radio" form="review-form" name="verdict_{{MATERIAL_ID}}" value="not_applicable"{{#V_not_applicable}} checked{{/V_not_applicable}}> {{_ verdict.not_applicable}}</label>
+<input form="review-form" name="comment_{{MATERIAL_ID}}" value="{{REVIEW_COMMENT}}" maxlength="2000" aria-label="{{_ review.comment}}: {{TITLE}}" placeholder="{{_ review.comment_placeholder}}"{{#COMMENT_ERROR}} aria-invalid="true"{{/COMMENT_ERROR}}>
+{{#COMMENT_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/COMMENT_ERROR}}
+</fieldset>{{/VERDICT_FORM}}
 </div>
 {{/MATERIALS}}
 </section>
@@ -168,3 +204,64 @@
 <div class="form-actions"><button type="submit"{{#INCOMPLETE}} disabled{{/INCOMPLETE}}>{{_ application.submit}}</button></div>
 </form>
 </section>{{/SUBMIT}}
+
+{{#DECISION}}<section class="panel" id="decision">
+<h2>{{_ review.decision}}</h2>
+{{#OUTCOME_ERROR}}<div class="notice notice-error" role="alert"><p>{{MESSAGE}}</p>{{#HAS_BLOCKERS}}<ul>{{#BLOCKERS}}<li>{{TEXT}}{{_ punct.colon}}{{ITEM}}</li>{{/BLOCKERS}}</ul>{{/HAS_BLOCKERS}}</div>{{/OUTCOME_ERROR}}
+<form id="review-form" method="post" action="/applications/{{ID}}/review">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="version" value="{{VERSION}}">
+<fieldset id="eligibility">
+<legend>{{_ review.eligibility}}</legend>
+{{#ELIGIBILITY_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/ELIGIBILITY_ERROR}}
+<div class="table-wrap"><table class="data">
+<thead><tr><th scope="col">{{_ review.criterion}}</th><th scope="col">{{_ review.met}}</th><th scope="col">{{_ review.note}}</th></tr></thead>
+<tbody>
+{{#CRITERIA}}<tr><td><label for="met-{{CRITERION}}">{{CRITERION_LABEL}}</label></td>
+<td><input type="checkbox" id="met-{{CRITERION}}" name="met_{{CRITERION}}" value="1"{{#MET}} checked{{/MET}}></td>
+<td><input name="note_{{CRITERION}}" value="{{NOTE}}" maxlength="1000" aria-label="{{_ review.note}}: {{CRITERION_LABEL}}"></td></tr>
+{{/CRITERIA}}
+</tbody>
+</table></div>
+</fieldset>
+<div class="form-actions"><button type="submit" name="action" value="save" class="button-secondary">{{_ review.save}}</button></div>
+
+<h3>{{_ review.request_supplement}}</h3>
+<div class="field"><label for="round-comment">{{_ review.round_comment}}</label>
+<textarea id="round-comment" name="comment" rows="2" maxlength="4000"{{#COMMENT_ERROR}} aria-invalid="true"{{/COMMENT_ERROR}}>{{COMMENT:pre_escape}}</textarea>
+<p class="field-hint">{{_ review.round_comment_hint}}</p>
+{{#COMMENT_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/COMMENT_ERROR}}</div>
+<div class="form-actions"><button type="submit" name="action" value="supplement">{{_ review.request_supplement}}</button></div>
+
+<h3>{{_ review.accept}}</h3>
+<div class="field-row">
+<div class="field"><label for="mandays">{{_ review.mandays}}</label>
+<input id="mandays" name="mandays" value="{{MANDAYS}}" inputmode="decimal" maxlength="16"{{#MANDAYS_ERROR}} aria-invalid="true"{{/MANDAYS_ERROR}}>
+<p class="field-hint">{{_ review.mandays_hint}}</p>
+{{#MANDAYS_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/MANDAYS_ERROR}}</div>
+<div class="field"><label for="mandays-reason">{{_ review.mandays_reason}}</label>
+<input id="mandays-reason" name="mandays_reason" value="{{MANDAYS_REASON}}" maxlength="1000"{{#MANDAYS_REASON_ERROR}} aria-invalid="true"{{/MANDAYS_REASON_ERROR}}>
+{{#MANDAYS_REASON_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/MANDAYS_REASON_ERROR}}</div>
+</div>
+<div class="form-actions"><button type="submit" name="action" value="accept">{{_ review.accept}}</button></div>
+
+<h3>{{_ review.decline}}</h3>
+<div class="field"><label for="decline-reason">{{_ review.decline_reason}}</label>
+<textarea id="decline-reason" name="decline_reason" rows="2" maxlength="4000"{{#DECLINE_REASON_ERROR}} aria-invalid="true"{{/DECLINE_REASON_ERROR}}>{{DECLINE_REASON:pre_escape}}</textarea>
+{{#DECLINE_REASON_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/DECLINE_REASON_ERROR}}</div>
+<div class="form-actions"><button type="submit" name="action" value="decline" class="button-danger">{{_ review.decline}}</button></div>
+</form>
+</section>{{/DECISION}}
+
+{{#HISTORY}}<section class="panel" id="history">
+<h2>{{_ review.history}}</h2>
+<ol class="rounds">
+{{#ROUNDS}}<li class="round round-{{OUTCOME_CODE}}">
+<p><strong>{{_ review.round}} {{ROUND}}</strong> <span class="badge badge-outcome-{{OUTCOME_CODE}}">{{OUTCOME}}</span></p>
+<p class="muted">{{_ review.round_opened}}{{#CLOSED}} · {{_ review.round_closed}}{{/CLOSED}}</p>
+{{#ROUND_COMMENT}}<p class="pre">{{TEXT:pre_escape}}</p>{{/ROUND_COMMENT}}
+{{#ASKED}}<div class="asked"><p><strong>{{ITEM_TITLE}}</strong>{{_ punct.colon}}{{REVIEW_COMMENT}}</p>
+{{#ANSWERED}}<p class="answer"><span class="muted">{{_ review.answer_by}}</span> {{ANSWER}}</p>{{/ANSWERED}}</div>
+{{/ASKED}}</li>
+{{/ROUNDS}}</ol>
+</section>{{/HISTORY}}

@@ -336,3 +336,30 @@ db_like_escape(struct arena *a, const char *s)
 	*o = '\0';
 	return out;
 }
+
+const char *
+db_array(struct arena *a, const char *const *values, size_t n)
+{
+	size_t	 len = 3;
+	char	*out, *o;
+
+	for (size_t i = 0; i < n; i++)
+		len += 2 * strlen(values[i]) + 3;
+	if ((out = o = arena_alloc(a, len)) == NULL)
+		return NULL;
+	*o++ = '{';
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0)
+			*o++ = ',';
+		*o++ = '"';
+		for (const char *s = values[i]; *s != '\0'; s++) {
+			if (*s == '"' || *s == '\\')
+				*o++ = '\\';
+			*o++ = *s;
+		}
+		*o++ = '"';
+	}
+	*o++ = '}';
+	*o = '\0';
+	return out;
+}

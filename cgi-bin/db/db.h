@@ -3,6 +3,7 @@
 #define STARCERT_DB_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <libpq-fe.h>
 
 /*
@@ -82,6 +83,23 @@ enum stmt {
 	STMT_APPLICATION_TAKE,
 	STMT_APPLICATION_ASSIGN,
 	STMT_REVIEWERS_LIST,
+	STMT_APPLICATION_LOCK_REVIEW,
+	STMT_APPLICATION_MOVE,
+	STMT_APPLICATION_RESUBMIT,
+	STMT_APPLICATION_DECISION,
+	STMT_APPLICATION_SIZE,
+	STMT_ROUND_OPEN,
+	STMT_ROUND_CLOSE,
+	STMT_ROUNDS_OF_APPLICATION,
+	STMT_VERDICTS_OF_APPLICATION,
+	STMT_VERDICTS_CLEAR_OTHERS,
+	STMT_VERDICTS_SAVE,
+	STMT_ELIGIBILITY_OF_APPLICATION,
+	STMT_ELIGIBILITY_SAVE,
+	STMT_SUPPLEMENT_ITEMS_OPEN,
+	STMT_SUPPLEMENT_ITEMS_CURRENT,
+	STMT_SUPPLEMENT_ANSWERS_SAVE,
+	STMT_SUPPLEMENT_ITEMS_ALL,
 	STMT_ORGANIZATION_CODE_TAKEN,
 	STMT__MAX
 };
@@ -164,6 +182,12 @@ enum db_status	 db_event(long long actor, const char *object_type,
 struct arena;
 /* db_like_escape: s with LIKE's %, _ and \ escaped, so that a search term is only text (arena copy). */
 const char	*db_like_escape(struct arena *, const char *s);
+/*
+ * db_array: an array literal ({"a","b\"c"}) of n strings for a text[],
+ * integer[] or boolean[] parameter; every element quoted, none NULL
+ * (arena copy, or NULL when out of memory).
+ */
+const char	*db_array(struct arena *, const char *const *values, size_t n);
 
 /* db_conn: the raw connection, for starcertctl; NULL when not connected. */
 PGconn		*db_conn(void);

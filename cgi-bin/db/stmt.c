@@ -204,7 +204,7 @@ const struct stmt_def stmt_defs[STMT__MAX] = {
 	    "LEFT JOIN users r ON r.id = a.reviewer_id WHERE a.id = $1", 1, true },
 	/* In a transaction: the row stays ours until commit. */
 	[STMT_APPLICATION_LOCK] = { "db_application_lock",
-	    "SELECT state, version FROM applications WHERE id = $1 "
+	    "SELECT state, version, review_round FROM applications WHERE id = $1 "
 	    "AND organization_id = $2 FOR UPDATE", 2, false },
 	[STMT_APPLICATION_UPDATE] = { "db_application_update",
 	    "UPDATE applications SET kind = $3, scope = $4, sales_channels = $5, "
@@ -215,7 +215,7 @@ const struct stmt_def stmt_defs[STMT__MAX] = {
 	[STMT_APPLICATION_SUBMIT] = { "db_application_submit",
 	    "UPDATE applications SET state = 'submitted', submitted_at = now(), "
 	    "queued_at = now(), version = version + 1, updated_at = now() "
-	    "WHERE id = $1 AND state = 'draft' RETURNING version", 1, false },
+	    "WHERE id = $1 AND state = 'draft' RETURNING review_round", 1, false },
 	[STMT_APPLICATION_CATEGORIES] = { "db_application_categories",
 	    "SELECT category_id FROM application_categories "
 	    "WHERE application_id = $1 ORDER BY category_id", 1, true },
@@ -307,7 +307,8 @@ const struct stmt_def stmt_defs[STMT__MAX] = {
 	    "RETURNING old.state", 2, false },
 	/* Returns the reviewer it had (may be NULL). */
 	[STMT_APPLICATION_ASSIGN] = { "db_application_assign",
-	    "UPDATE applications a SET reviewer_id = $2, updated_at = now() "
+	    "UPDATE applications a SET reviewer_id = $2, version = a.version + 1, "
+	    "updated_at = now() "
 	    "FROM (SELECT id, reviewer_id FROM applications WHERE id = $1 FOR UPDATE) old "
 	    "WHERE a.id = old.id AND a.state IN ('submitted', 'resubmitted', 'in_review') "
 	    "AND EXISTS (SELECT 1 FROM users WHERE id = $2 AND roles & 2 <> 0 "
@@ -315,6 +316,113 @@ const struct stmt_def stmt_defs[STMT__MAX] = {
 	[STMT_REVIEWERS_LIST] = { "db_reviewers_list",
 	    "SELECT id, name, email FROM users WHERE roles & 2 <> 0 AND NOT disabled "
 	    "ORDER BY name, id", 0, true },
+	/* Staff, in a transaction: the row stays ours until commit. */
+	[STMT_APPLICATION_LOCK_REVIEW] = { "db_application_lock_review",
+	    "SELECT state, version, coalesce(reviewer_id, 0), review_round "
+	    "FROM applications WHERE id = $1 FOR UPDATE", 1, false },
+	/* $1 id, $2 state it must be in, $3 new state, $4 man-days (half days)
+	 * and $5 their reason when accepting (NULL otherwise). */
+	[STMT_APPLICATION_MOVE] = { "db_application_move",
+	    "UPDATE applications SET state = $3, "
+	    "mandays_halfdays = coalesce($4::integer, mandays_halfdays), "
+	    "mandays_reason = coalesce($5, mandays_reason), "
+	    "decided_at = CASE WHEN $3 IN ('accepted', 'declined') THEN now() "
+	    "ELSE decided_at END, version = version + 1, updated_at = now() "
+	    "WHERE id = $1 AND state = $2 RETURNING version", 5, false },
+	[STMT_APPLICATION_RESUBMIT] = { "db_application_resubmit",
+	    "UPDATE applications SET state = 'resubmitted', "
+	    "review_round = review_round + 1, queued_at = now(), "
+	    "version = version + 1, updated_at = now() "
+	    "WHERE id = $1 AND state = 'supplement_needed' RETURNING review_round",
+	    1, false },
+	[STMT_APPLICATION_DECISION] = { "db_application_decision",
+	    "SELECT coalesce(mandays_halfdays, 0), mandays_reason, "
+	    "coalesce(to_char(decided_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI'), '') FROM applications WHERE id = $1", 1, true },
+	/* $1 application, $2 round, $3 who (submitted or resubmitted it) */
+	/* What the man-day estimate depends on: fixed outlets, categories. */
+	[STMT_APPLICATION_SIZE] = { "db_application_size",
+	    "SELECT (SELECT count(*) FROM outlets WHERE application_id = $1 "
+	    "AND kind = 'fixed'), (SELECT count(*) FROM application_categories "
+	    "WHERE application_id = $1)", 1, true },
+	[STMT_ROUND_OPEN] = { "db_round_open",
+	    "INSERT INTO review_rounds (application_id, round, opened_by) "
+	    "VALUES ($1, $2, $3)", 3, false },
+	/* $1 application, $2 round, $3 outcome, $4 comment, $5 reviewer */
+	[STMT_ROUND_CLOSE] = { "db_round_close",
+	    "UPDATE review_rounds SET outcome = $3, comment = $4, closed_at = now(), "
+	    "closed_by = $5 WHERE application_id = $1 AND round = $2 "
+	    "AND outcome IS NULL", 5, false },
+	[STMT_ROUNDS_OF_APPLICATION] = { "db_rounds_of_application",
+	    "SELECT r.round, to_char(r.opened_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI'), o.name, coalesce(r.outcome, ''), r.comment, "
+	    "coalesce(to_char(r.closed_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI'), ''), coalesce(c.name, '') "
+	    "FROM review_rounds r JOIN users o ON o.id = r.opened_by "
+	    "LEFT JOIN users c ON c.id = r.closed_by "
+	    "WHERE r.application_id = $1 ORDER BY r.round DESC", 1, true },
+	[STMT_VERDICTS_OF_APPLICATION] = { "db_verdicts_of_application",
+	    "SELECT v.material_id, v.verdict, v.comment, coalesce(v.document_id, 0), "
+	    "v.round, u.name, to_char(v.decided_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') FROM material_verdicts v "
+	    "JOIN users u ON u.id = v.decided_by WHERE v.application_id = $1", 1, true },
+	/* $1 application, $2 the materials that keep a verdict (integer[]) */
+	[STMT_VERDICTS_CLEAR_OTHERS] = { "db_verdicts_clear_others",
+	    "DELETE FROM material_verdicts WHERE application_id = $1 "
+	    "AND NOT (material_id = ANY ($2::integer[]))", 2, false },
+	/* $1 application, $2 materials (integer[]), $3 verdicts (text[]),
+	 * $4 comments (text[]), $5 round, $6 reviewer.  A verdict that did not
+	 * change keeps who gave it and when. */
+	[STMT_VERDICTS_SAVE] = { "db_verdicts_save",
+	    "INSERT INTO material_verdicts (application_id, material_id, verdict, "
+	    "comment, document_id, round, decided_by) "
+	    "SELECT $1, v.m, v.verdict, v.comment, (SELECT d.id FROM documents d "
+	    "WHERE d.application_id = $1 AND d.material_id = v.m "
+	    "ORDER BY d.version DESC LIMIT 1), $5, $6 "
+	    "FROM unnest($2::integer[], $3::text[], $4::text[]) AS v (m, verdict, comment) "
+	    "ON CONFLICT (application_id, material_id) DO UPDATE SET "
+	    "verdict = EXCLUDED.verdict, comment = EXCLUDED.comment, "
+	    "document_id = EXCLUDED.document_id, round = EXCLUDED.round, "
+	    "decided_by = EXCLUDED.decided_by, decided_at = now() "
+	    "WHERE (material_verdicts.verdict, material_verdicts.comment, "
+	    "material_verdicts.document_id) IS DISTINCT FROM "
+	    "(EXCLUDED.verdict, EXCLUDED.comment, EXCLUDED.document_id)", 6, false },
+	[STMT_ELIGIBILITY_OF_APPLICATION] = { "db_eligibility_of_application",
+	    "SELECT criterion, met, note FROM eligibility_checks "
+	    "WHERE application_id = $1", 1, true },
+	/* $1 application, $2 criteria (text[]), $3 met (boolean[]), $4 notes (text[]), $5 reviewer */
+	[STMT_ELIGIBILITY_SAVE] = { "db_eligibility_save",
+	    "INSERT INTO eligibility_checks (application_id, criterion, met, note, checked_by) "
+	    "SELECT $1, v.c, v.met, v.note, $5 "
+	    "FROM unnest($2::text[], $3::boolean[], $4::text[]) AS v (c, met, note) "
+	    "ON CONFLICT (application_id, criterion) DO UPDATE SET met = EXCLUDED.met, "
+	    "note = EXCLUDED.note, checked_by = EXCLUDED.checked_by, checked_at = now() "
+	    "WHERE (eligibility_checks.met, eligibility_checks.note) IS DISTINCT FROM "
+	    "(EXCLUDED.met, EXCLUDED.note)", 5, false },
+	/* The flagged items become the round's supplement request. */
+	[STMT_SUPPLEMENT_ITEMS_OPEN] = { "db_supplement_items_open",
+	    "INSERT INTO supplement_items (application_id, round, material_id, comment) "
+	    "SELECT application_id, $2, material_id, comment FROM material_verdicts "
+	    "WHERE application_id = $1 AND verdict = 'supplement'", 2, false },
+	/* The open request (the application's current round): each item with
+	 * its comment, the answer so far and how many versions came since. */
+	[STMT_SUPPLEMENT_ITEMS_CURRENT] = { "db_supplement_items_current",
+	    "SELECT s.material_id, s.comment, s.answer, m.code, m.title_zh, m.title_en, "
+	    "(SELECT count(*) FROM documents d WHERE d.application_id = s.application_id "
+	    "AND d.material_id = s.material_id AND d.uploaded_at > r.closed_at) "
+	    "FROM applications a JOIN supplement_items s ON s.application_id = a.id "
+	    "AND s.round = a.review_round JOIN review_rounds r ON r.application_id = a.id "
+	    "AND r.round = a.review_round JOIN material_items m ON m.id = s.material_id "
+	    "WHERE a.id = $1 AND a.state = 'supplement_needed' ORDER BY m.position, m.id",
+	    1, true },
+	/* $1 application, $2 round, $3 who, $4 materials (integer[]), $5 answers (text[]) */
+	[STMT_SUPPLEMENT_ANSWERS_SAVE] = { "db_supplement_answers_save",
+	    "UPDATE supplement_items s SET answer = v.answer, answered_by = $3, "
+	    "answered_at = now() FROM unnest($4::integer[], $5::text[]) AS v (m, answer) "
+	    "WHERE s.application_id = $1 AND s.round = $2 AND s.material_id = v.m "
+	    "AND s.answer <> v.answer", 5, false },
+	[STMT_SUPPLEMENT_ITEMS_ALL] = { "db_supplement_items_all",
+	    "SELECT s.round, m.title_zh, m.title_en, s.comment, s.answer, "
+	    "coalesce(to_char(s.answered_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI'), ''), coalesce(u.name, ''), m.code "
+	    "FROM supplement_items s JOIN material_items m ON m.id = s.material_id "
+	    "LEFT JOIN users u ON u.id = s.answered_by WHERE s.application_id = $1 "
+	    "ORDER BY s.round DESC, m.position, m.id", 1, true },
 	[STMT_ORGANIZATION_CODE_TAKEN] = { "db_organization_code_taken",
 	    "SELECT EXISTS (SELECT 1 FROM organizations WHERE credit_code = $1)",
 	    1, true },

@@ -1,4 +1,6 @@
 /* mandays.c: audit sampling and man-days in integers, so every screen agrees. */
+#include <stddef.h>
+
 #include "mandays.h"
 
 int
@@ -37,4 +39,35 @@ mandays_estimate(const struct mandays_rules *r, enum audit_type type,
 	out->halfdays = r->base_halfdays + sample * r->per_outlet_halfdays +
 	    extra * r->per_extra_category_halfdays;
 	return 0;
+}
+
+int
+mandays_parse(const char *s)
+{
+	long	whole = 0;
+	int	digits = 0, half = 0;
+
+	if (s == NULL)
+		return -1;
+	for (; *s >= '0' && *s <= '9'; s++) {
+		if (++digits > 4)
+			return -1;
+		whole = whole * 10 + (*s - '0');
+	}
+	if (digits == 0)
+		return -1;
+	if (*s == '.' || *s == ',') {
+		s++;
+		if (*s == '5')
+			half = 1;
+		else if (*s != '0')
+			return -1;
+		s++;
+		if (*s == '0')
+			s++;
+	}
+	if (*s != '\0' || whole > 1000 || (whole == 1000 && half) ||
+	    (whole == 0 && !half))
+		return -1;
+	return (int)(whole * 2 + half);
 }

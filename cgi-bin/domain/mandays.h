@@ -37,4 +37,10 @@ int	mandays_estimate(const struct mandays_rules *, enum audit_type,
 /* mandays_sample: ceil(permille/1000 · √n) bounded to [1, n] (0 for n = 0). */
 int	mandays_sample(int permille, int n);
 
+/*
+ * mandays_parse: man-days as a person types them ("3", "2.5", "2.0", "2,5")
+ * into half-days; -1 for anything else, or outside 0.5 to 1000 man-days.
+ */
+int	mandays_parse(const char *);
+
 #endif

@@ -76,3 +76,9 @@ app_applicant_may_edit(enum app_state s)
 {
 	return s == APP_DRAFT;
 }
+
+bool
+app_applicant_may_supplement(enum app_state s)
+{
+	return s == APP_SUPPLEMENT_NEEDED;
+}

@@ -45,4 +45,7 @@ bool		 app_in_queue(enum app_state);
 /* app_applicant_may_edit: may the applicant change fields, outlets and files in this state? */
 bool		 app_applicant_may_edit(enum app_state);
 
+/* app_applicant_may_supplement: may the applicant add versions of flagged items and answer them? */
+bool		 app_applicant_may_supplement(enum app_state);
+
 #endif

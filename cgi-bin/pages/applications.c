@@ -66,13 +66,14 @@ application_find(struct req *r, int64_t id, struct application *a)
 }
 
 int
-application_lock_editable(struct req *r, int64_t id)
+application_lock_editable(struct req *r, int64_t id, int64_t material_id)
 {
 	char		 aid[DB_INT_BUF], oid[DB_INT_BUF];
 	const char	*p[2] = { db_int(aid, id), db_int(oid, r->user->organization_id) };
 	PGresult	*res;
 	enum db_status	 st;
 	int		 state;
+	bool		 flagged = false;
 
 	if ((res = db_query(STMT_APPLICATION_LOCK, p, &st)) == NULL)
 		return db_status_http(st);
@@ -82,7 +83,15 @@ application_lock_editable(struct req *r, int64_t id)
 	}
 	state = app_state_parse(PQgetvalue(res, 0, 0));
 	PQclear(res);
-	if (state < 0 || !app_applicant_may_edit((enum app_state)state))
+	if (state >= 0 && material_id != 0 &&
+	    app_applicant_may_supplement((enum app_state)state)) {
+		if ((res = db_query(STMT_SUPPLEMENT_ITEMS_CURRENT, p, &st)) == NULL)
+			return db_status_http(st);
+		for (int i = 0; i < PQntuples(res); i++)
+			flagged = flagged || db_long(res, i, 0) == material_id;
+		PQclear(res);
+	}
+	if (state < 0 || (!app_applicant_may_edit((enum app_state)state) && !flagged))
 		return view_error(r, 409, "application.not_editable");
 	return 0;
 }
@@ -208,11 +217,40 @@ mandays_rules_load(struct mandays_rules *m)
 	m->per_extra_category_halfdays = (int)settings_long("mandays_per_extra_category_halfdays");
 }
 
-/* "2.5" for 5 half-days. */
-static const char *
-halfdays_text(struct req *r, int halfdays)
+const char *
+mandays_text(struct req *r, int halfdays)
 {
 	return arena_printf(r->arena, "%d%s", halfdays / 2, halfdays % 2 ? ".5" : "");
+}
+
+/* The estimate for this application's kind, fixed outlets and categories; -1 when the rules are out of range. */
+static int
+estimate_halfdays(const struct application *a, int fixed, int categories)
+{
+	struct mandays_rules	rules;
+	struct mandays_estimate	e;
+
+	mandays_rules_load(&rules);
+	if (mandays_estimate(&rules, strcmp(a->kind, "recertification") == 0 ?
+	    AUDIT_RECERTIFICATION : AUDIT_INITIAL, fixed, categories, &e) != 0)
+		return -1;
+	return e.halfdays;
+}
+
+int
+application_estimate(struct req *r, const struct application *a, int *halfdays)
+{
+	char		 aid[DB_INT_BUF];
+	const char	*p[1] = { db_int(aid, a->id) };
+	PGresult	*res;
+	enum db_status	 st;
+
+	(void)r;
+	if ((res = db_query_rows(STMT_APPLICATION_SIZE, p, 1, 1, &st)) == NULL)
+		return db_status_http(st);
+	*halfdays = estimate_halfdays(a, (int)db_long(res, 0, 0), (int)db_long(res, 0, 1));
+	PQclear(res);
+	return *halfdays < 0 ? 500 : 0;
 }
 
 /* "60 B", "12.3 KB", "4.5 MB". */
@@ -267,8 +305,8 @@ fill_outlets(struct req *r, struct tmpl_dict *d, const struct application *a,
 /* Materials with their files; fills m[] for the completeness check. */
 static int
 fill_materials(struct req *r, struct tmpl_dict *d, const struct application *a,
-    bool editable, struct intake_material *m, const char **codes,
-    const char **titles, size_t *nm)
+    bool editable, const struct material_review *mr, struct intake_material *m,
+    const char **codes, const char **titles, size_t *nm)
 {
 	char		 aid[DB_INT_BUF];
 	const char	*p[1] = { db_int(aid, a->id) };
@@ -290,6 +328,8 @@ fill_materials(struct req *r, struct tmpl_dict *d, const struct application *a,
 		const char		*mid = PQgetvalue(mat, i, 0);
 		const char		*req = PQgetvalue(mat, i, 5);
 		int			 group = (int)db_long(mat, i, 2), files = 0;
+		const char		*newest = NULL;
+		bool			 flagged = false;
 		char			 key[48];
 
 		if (s == NULL)
@@ -326,13 +366,19 @@ fill_materials(struct req *r, struct tmpl_dict *d, const struct application *a,
 			tmpl_set(f, "SIZE", size_text(r, db_long(docs, k, 5)));
 			tmpl_set(f, "UPLOADED", PQgetvalue(docs, k, 6));
 			tmpl_set(f, "UPLOADER", PQgetvalue(docs, k, 7));
+			if (document_viewable(PQgetvalue(docs, k, 4)))
+				tmpl_show(f, "VIEWABLE");
+			if (newest == NULL)
+				newest = PQgetvalue(docs, k, 0);
 			if (editable)
 				tmpl_show(f, "DELETABLE");
 			files++;
 		}
 		if (files == 0)
 			tmpl_show(s, "NO_FILES");
-		if (editable) {
+		if (mr != NULL)
+			flagged = material_review_fill(r, s, mr, mid, newest);
+		if (editable || flagged) {
 			struct tmpl_dict *u = tmpl_section(s, "UPLOAD");
 
 			if (u != NULL) {
@@ -497,6 +543,8 @@ application_page(struct req *r, const struct application *a,
 {
 	bool			 editable = (r->user->roles & ROLE_APPLICANT) &&
 				    app_applicant_may_edit(a->state);
+	bool			 details_from_form = from_form && editable;
+	struct material_review	 mr;
 	struct intake_material	 m[MATERIALS_MAX];
 	const char		*codes[MATERIALS_MAX], *titles[MATERIALS_MAX];
 	const char		*chosen[CATEGORIES_MAX];
@@ -518,7 +566,7 @@ application_page(struct req *r, const struct application *a,
 	tmpl_set(d, "CREATED", a->created);
 	tmpl_set(d, "SUBMITTED", a->submitted);
 	tmpl_set_int(d, "VERSION", a->version);
-	if (!from_form) {
+	if (!details_from_form) {
 		tmpl_set(d, "SCOPE", a->scope);
 		tmpl_set(d, "SALES", a->sales);
 		tmpl_set(d, "FUNDING", a->funding);
@@ -527,11 +575,11 @@ application_page(struct req *r, const struct application *a,
 		const char	*kind = a->kind, *mode = a->delivery, *v;
 		bool		 dup;
 
-		if (from_form && (v = req_param(r, "kind", &dup)) != NULL)
+		if (details_from_form && (v = req_param(r, "kind", &dup)) != NULL)
 			kind = v;
 		tmpl_show(d, strcmp(kind, "recertification") == 0 ?
 		    "KIND_RECERTIFICATION" : "KIND_INITIAL");
-		if (from_form && (mode = req_param(r, "delivery_mode", &dup)) == NULL)
+		if (details_from_form && (mode = req_param(r, "delivery_mode", &dup)) == NULL)
 			mode = "";
 		if (*mode != '\0') {
 			char sec[48];
@@ -546,13 +594,25 @@ application_page(struct req *r, const struct application *a,
 	}
 	tmpl_show(d, editable ? "EDITABLE" : "READ_ONLY");
 
-	if (from_form)
+	if (details_from_form)
 		nchosen = req_values(r, "category", chosen, CATEGORIES_MAX);
-	if ((status = fill_categories(r, d, a, from_form ? chosen : NULL,
+	if ((status = material_review_load(r, a, from_form, &mr)) != 0) {
+		material_review_free(&mr);
+		return status;
+	}
+	if ((status = fill_categories(r, d, a, details_from_form ? chosen : NULL,
 	    nchosen > CATEGORIES_MAX ? CATEGORIES_MAX : nchosen, &ncat)) != 0 ||
-	    (status = fill_exclusions(r, d, a, from_form)) != 0 ||
+	    (status = fill_exclusions(r, d, a, details_from_form)) != 0 ||
 	    (status = fill_outlets(r, d, a, editable, &fixed, &total)) != 0 ||
-	    (status = fill_materials(r, d, a, editable, m, codes, titles, &nm)) != 0)
+	    (status = fill_materials(r, d, a, editable, &mr, m, codes, titles, &nm)) != 0) {
+		material_review_free(&mr);
+		return status;
+	}
+	material_review_free(&mr);
+	if (a->state != APP_DRAFT && (status = review_history_fill(r, d, a)) != 0)
+		return status;
+	if ((r->user->roles & ROLE_APPLICANT) && app_applicant_may_supplement(a->state) &&
+	    (status = supplement_fill(r, d, a, from_form, from_form)) != 0)
 		return status;
 
 	facts.scope = a->scope[0] != '\0';
@@ -616,7 +676,10 @@ application_page(struct req *r, const struct application *a,
 		    fixed, ncat, &e) == 0) {
 			tmpl_set_int(s, "FIXED", fixed);
 			tmpl_set_int(s, "SAMPLE", e.sample_outlets);
-			tmpl_set(s, "MANDAYS", halfdays_text(r, e.halfdays));
+			tmpl_set(s, "MANDAYS", mandays_text(r, e.halfdays));
+			if (review_may_judge(r, a) &&
+			    (status = review_decision_fill(r, d, a, from_form, e.halfdays)) != 0)
+				return status;
 		}
 	}
 	return 0;
@@ -802,7 +865,7 @@ page_application_submit_post(struct req *r)
 	if ((st = db_begin()) != DB_OK)
 		return db_status_http(st);
 	/* The row is ours from here: two submits at once give one submission. */
-	if ((status = application_lock_editable(r, a.id)) != 0) {
+	if ((status = application_lock_editable(r, a.id, 0)) != 0) {
 		db_rollback();
 		return status;
 	}
@@ -821,7 +884,7 @@ page_application_submit_post(struct req *r)
 	if (status == 0)
 		status = fill_outlets(r, scratch, &a, false, &fixed, &total);
 	if (status == 0)
-		status = fill_materials(r, scratch, &a, false, m, codes, titles, &nm);
+		status = fill_materials(r, scratch, &a, false, NULL, m, codes, titles, &nm);
 	tmpl_dict_free(scratch);
 	if (status != 0) {
 		db_rollback();
@@ -847,7 +910,19 @@ page_application_submit_post(struct req *r)
 		db_rollback();
 		return db_status_http(st);
 	}
-	PQclear(res);
+	/* The first round of the review opens with the submission. */
+	{
+		char		 uid[DB_INT_BUF];
+		const char	*q[3] = { p[0], arena_strdup(r->arena, PQgetvalue(res, 0, 0)),
+				    db_int(uid, r->user->id) };
+
+		PQclear(res);
+		if ((res = db_query(STMT_ROUND_OPEN, q, &st)) == NULL) {
+			db_rollback();
+			return db_status_http(st);
+		}
+		PQclear(res);
+	}
 	if ((st = db_event(r->user->id, "application", a.id, app_action_name(t->action),
 	    app_state_name(t->from), app_state_name(t->to), NULL, r->remote_addr)) != DB_OK ||
 	    (st = db_commit()) != DB_OK) {

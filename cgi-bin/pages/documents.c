@@ -177,7 +177,7 @@ page_document_upload_post(struct req *r)
 	u.limit = (uint64_t)settings_long("upload_max_mb") * 1024 * 1024;
 	if ((status = application_find(r, route_param_id(&r->params, "id"), &a)) != 0)
 		return status;
-	if (!app_applicant_may_edit(a.state))
+	if (!app_applicant_may_edit(a.state) && !app_applicant_may_supplement(a.state))
 		return view_error(r, 409, "application.not_editable");
 	if ((status = material_known(r, material, &code)) != 0)
 		return status;
@@ -207,7 +207,7 @@ page_document_upload_post(struct req *r)
 	/* The file is safe on disk; now its row, in one transaction. */
 	if ((st = db_begin()) != DB_OK)
 		return db_status_http(st);
-	if ((status = application_lock_editable(r, a.id)) != 0) {
+	if ((status = application_lock_editable(r, a.id, material)) != 0) {
 		db_rollback();
 		return status;
 	}
@@ -269,15 +269,16 @@ document_find(struct req *r, int64_t id, PGresult **out)
 	return 0;
 }
 
-/* Content-Disposition with an ASCII fallback and the UTF-8 name (RFC 6266). */
+/* Content-Disposition (kind "attachment" or "inline") with an ASCII fallback and the UTF-8 name (RFC 6266). */
 static const char *
-disposition(struct arena *a, const char *name)
+disposition(struct arena *a, const char *kind, const char *name)
 {
 	static const char hex[] = "0123456789ABCDEF";
 	struct buf	 b = { 0 };
 	const char	*out;
 
-	buf_puts(&b, "attachment; filename=\"");
+	buf_puts(&b, kind);
+	buf_puts(&b, "; filename=\"");
 	for (const char *p = name; *p != '\0'; p++) {
 		unsigned char c = (unsigned char)*p;
 
@@ -297,29 +298,62 @@ disposition(struct arena *a, const char *name)
 			buf_append(&b, esc, 3);
 		}
 	}
-	out = b.failed ? "attachment" : arena_strndup(a, b.data, b.len);
+	out = b.failed ? kind : arena_strndup(a, b.data, b.len);
 	buf_free(&b);
 	return out;
+}
+
+/* Answer with the file of document res through nginx's internal location (prefix "/_blobs/" or "/_inline/"). */
+static int
+document_send(struct req *r, PGresult *res, const char *location, const char *kind)
+{
+	char rel[96];
+
+	blob_relative_path(PQgetvalue(res, 0, 4), rel);
+	/* Authorised here; nginx sends the file from the internal location. */
+	resp_header(r, "X-Accel-Redirect", arena_printf(r->arena, "%s%s", location, rel));
+	resp_header(r, "Content-Disposition", disposition(r->arena, kind, PQgetvalue(res, 0, 5)));
+	r->content_type_out = arena_strdup(r->arena, PQgetvalue(res, 0, 6));
+	r->private_page = true;
+	r->body_ready = true;
+	PQclear(res);
+	return 200;
 }
 
 int
 page_document(struct req *r)
 {
 	PGresult	*res;
-	char		 rel[96];
 	int		 status;
 
 	if ((status = document_find(r, route_param_id(&r->params, "id"), &res)) != 0)
 		return status;
-	blob_relative_path(PQgetvalue(res, 0, 4), rel);
-	/* Authorised here; nginx sends the file from the internal location. */
-	resp_header(r, "X-Accel-Redirect", arena_printf(r->arena, "/_blobs/%s", rel));
-	resp_header(r, "Content-Disposition", disposition(r->arena, PQgetvalue(res, 0, 5)));
-	r->content_type_out = arena_strdup(r->arena, PQgetvalue(res, 0, 6));
-	r->private_page = true;
-	r->body_ready = true;
-	PQclear(res);
-	return 200;
+	return document_send(r, res, "/_blobs/", "attachment");
+}
+
+bool
+document_viewable(const char *type)
+{
+	return strcmp(type, "application/pdf") == 0 || strcmp(type, "image/png") == 0 ||
+	    strcmp(type, "image/jpeg") == 0;
+}
+
+int
+page_document_view(struct req *r)
+{
+	PGresult	*res;
+	int64_t		 id = route_param_id(&r->params, "id");
+	int		 status;
+
+	if ((status = document_find(r, id, &res)) != 0)
+		return status;
+	if (!document_viewable(PQgetvalue(res, 0, 6))) {
+		/* Other types are only ever downloaded. */
+		PQclear(res);
+		return resp_redirect(r, arena_printf(r->arena, "/documents/%lld", (long long)id));
+	}
+	/* The inline location adds a sandboxing Content-Security-Policy. */
+	return document_send(r, res, "/_inline/", "inline");
 }
 
 int
@@ -340,7 +374,7 @@ page_document_delete_post(struct req *r)
 		return 403;
 	if ((st = db_begin()) != DB_OK)
 		return db_status_http(st);
-	if ((status = application_lock_editable(r, app_id)) != 0) {
+	if ((status = application_lock_editable(r, app_id, 0)) != 0) {
 		db_rollback();
 		return status;
 	}

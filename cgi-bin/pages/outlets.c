@@ -130,7 +130,7 @@ outlet_change(struct req *r, int64_t app_id, enum stmt s, const char *const *p,
 
 	if ((st = db_begin()) != DB_OK)
 		return db_status_http(st);
-	if ((status = application_lock_editable(r, app_id)) != 0) {
+	if ((status = application_lock_editable(r, app_id, 0)) != 0) {
 		db_rollback();
 		return status;
 	}
@@ -478,7 +478,7 @@ page_outlets_import_post(struct req *r)
 	}
 	if ((st = db_begin()) != DB_OK)
 		return db_status_http(st);
-	if ((status = application_lock_editable(r, a.id)) != 0) {
+	if ((status = application_lock_editable(r, a.id, 0)) != 0) {
 		db_rollback();
 		return status;
 	}

@@ -5,6 +5,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include <libpq-fe.h>
+
 #include "../http/request.h"
 #include "../http/router.h"
 #include "../domain/workflow.h"
@@ -66,8 +68,13 @@ struct application {
  * 0, or 404 (also for another organization's), or 5xx.
  */
 int	application_find(struct req *, int64_t id, struct application *);
-/* application_lock_editable: in a transaction, lock the row; 0 when the applicant may change it, else 404 or 409 (rendered). */
-int	application_lock_editable(struct req *, int64_t id);
+/*
+ * application_lock_editable: in a transaction, lock the row; 0 when the
+ * applicant may change it, else 404 or 409 (rendered).  With a material
+ * (not 0), an application waiting for a supplement of that material
+ * qualifies too: a new version of a flagged item.
+ */
+int	application_lock_editable(struct req *, int64_t id, int64_t material_id);
 /*
  * application_page: fill the application page (into d, or a new page when
  * d is NULL); from_form shows the details as typed in the request.
@@ -75,6 +82,10 @@ int	application_lock_editable(struct req *, int64_t id);
  */
 int	application_page(struct req *, const struct application *, struct tmpl_dict *d,
 	    bool from_form);
+/* mandays_text: half-days as man-days ("2.5"). */
+const char *mandays_text(struct req *, int halfdays);
+/* application_estimate: the man-day estimate in half-days from the stored outlets and categories; 0 or a status. */
+int	application_estimate(struct req *, const struct application *, int *halfdays);
 int	page_applications(struct req *);
 int	page_application_create_post(struct req *);
 int	page_application(struct req *);
@@ -94,6 +105,41 @@ int	page_document_delete_post(struct req *);
 int	page_review_queue(struct req *);
 int	page_application_take_post(struct req *);
 int	page_application_assign_post(struct req *);
+/* review_outcome.c: verdicts, eligibility and outcomes of a document review */
+/* What the materials list shows of the review, per material. */
+struct material_review {
+	PGresult	*verdicts;	/* staff: the current verdicts */
+	PGresult	*flagged;	/* applicant, supplement needed: the open request */
+	bool		 judging;	/* the reviewer holding it: verdict controls */
+	bool		 from_form;	/* show the verdicts as typed */
+};
+/* review_may_judge: does r's user hold a for review, so that verdicts and outcomes are theirs? */
+bool	review_may_judge(const struct req *, const struct application *);
+int	material_review_load(struct req *, const struct application *, bool from_form,
+	    struct material_review *);
+void	material_review_free(struct material_review *);
+/*
+ * material_review_fill: the review's part of material mid's section s:
+ * the verdict (or its controls), the supplement flag.  newest_document:
+ * the id of its newest version (NULL: none).  True when the applicant may
+ * add a version of it now (flagged in the open supplement request).
+ */
+bool	material_review_fill(struct req *, struct tmpl_dict *s,
+	    const struct material_review *, const char *mid, const char *newest_document);
+/* review_decision_fill: the eligibility checklist and the outcome form (section DECISION). */
+int	review_decision_fill(struct req *, struct tmpl_dict *, const struct application *,
+	    bool from_form, int estimate_halfdays);
+int	page_application_review_post(struct req *);
+/* supplement.c: the applicant's answers to a supplement request; the rounds' history */
+/* supplement_fill: the open request (section SUPPLEMENT); check marks the items still unanswered. */
+int	supplement_fill(struct req *, struct tmpl_dict *, const struct application *,
+	    bool from_form, bool check);
+/* review_history_fill: every round, what was asked and answered; the outcome notices. */
+int	review_history_fill(struct req *, struct tmpl_dict *, const struct application *);
+int	page_application_supplement_post(struct req *);
+int	page_document_view(struct req *);
+/* document_viewable: may a file of this (sniffed) type open in the browser rather than download? */
+bool	document_viewable(const char *content_type);
 /* reference.c: the materials checklist and product categories (admin) */
 int	page_admin_materials(struct req *);
 int	page_admin_material_post(struct req *);

@@ -47,6 +47,9 @@ const struct route routes[] = {
 	{ GET, "/review", page_review_queue, ROLE_REVIEWER | ROLE_SUPERVISOR | ROLE_ADMIN, "review_queue" },
 	{ POST, "/applications/{id}/take", page_application_take_post, ROLE_REVIEWER, "application_take_post" },
 	{ POST, "/applications/{id}/assign", page_application_assign_post, ROLE_SUPERVISOR, "application_assign_post" },
+	{ POST, "/applications/{id}/review", page_application_review_post, ROLE_REVIEWER, "application_review_post" },
+	{ POST, "/applications/{id}/supplement", page_application_supplement_post, ROLE_APPLICANT, "application_supplement_post" },
+	{ GET, "/documents/{id}/view", page_document_view, SIGNED_IN, "document_view" },
 	{ POST, "/documents/{id}/delete", page_document_delete_post, ROLE_APPLICANT, "document_delete_post" },
 
 	{ GET, "/admin/materials", page_admin_materials, ROLE_ADMIN, "admin_materials" },

@@ -29,6 +29,7 @@ main(void)
 	srunner_add_suite(sr, domain_accounts_suite());
 	srunner_add_suite(sr, blob_suite());
 	srunner_add_suite(sr, domain_intake_suite());
+	srunner_add_suite(sr, domain_review_suite());
 
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);

@@ -15,5 +15,6 @@ Suite	*templates_suite(void);
 Suite	*domain_accounts_suite(void);
 Suite	*blob_suite(void);
 Suite	*domain_intake_suite(void);
+Suite	*domain_review_suite(void);
 
 #endif
