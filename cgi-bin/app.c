@@ -57,6 +57,8 @@ layout_fill(struct req *r, struct tmpl_dict *d)
 			tmpl_show(d, "NAV_STAFF");
 		if (r->user->roles & (ROLE_REVIEWER | ROLE_SUPERVISOR | ROLE_ADMIN))
 			tmpl_show(d, "NAV_REVIEW");
+		if (r->user->roles & ROLE_AUDITOR)
+			tmpl_show(d, "NAV_AUDITOR");
 		if (r->user->roles & ROLE_ADMIN)
 			tmpl_show(d, "NAV_ADMIN");
 	} else

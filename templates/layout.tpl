@@ -21,11 +21,14 @@
 {{#NAV_APPLICANT}}<a href="/applications">{{_ nav.applications}}</a>
 <a href="/organization">{{_ nav.organization}}</a>{{/NAV_APPLICANT}}
 {{#NAV_REVIEW}}<a href="/review">{{_ nav.review}}</a>{{/NAV_REVIEW}}
-{{#NAV_STAFF}}<a href="/applications">{{_ nav.applications_staff}}</a>{{/NAV_STAFF}}
+{{#NAV_STAFF}}<a href="/applications">{{_ nav.applications_staff}}</a>
+<a href="/audits">{{_ nav.audits}}</a>{{/NAV_STAFF}}
+{{#NAV_AUDITOR}}<a href="/account/conflicts">{{_ nav.conflicts}}</a>{{/NAV_AUDITOR}}
 {{#NAV_ADMIN}}<a href="/admin/users">{{_ nav.users}}</a>
 <a href="/admin/settings">{{_ nav.settings}}</a>
 <a href="/admin/materials">{{_ nav.materials}}</a>
 <a href="/admin/categories">{{_ nav.categories}}</a>
+<a href="/admin/scheme">{{_ nav.scheme}}</a>
 <a href="/admin/events">{{_ nav.events}}</a>{{/NAV_ADMIN}}
 {{#ANONYMOUS}}<a href="/login">{{_ nav.login}}</a>
 <a href="/register">{{_ nav.register}}</a>{{/ANONYMOUS}}

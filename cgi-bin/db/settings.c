@@ -41,6 +41,15 @@ const struct setting_def setting_defs[] = {
 	    "Audit time per fixed outlet visited, in half man-days (at least 0.5 man-day)." },
 	{ "mandays_per_extra_category_halfdays", "1", 0, 20, 0,
 	    "Audit time per product category beyond the first, in half man-days." },
+	{ "stars_after_a_year", "0", 0, 1, 0,
+	    "1: grant stars only after a year at the compliant level, unless the "
+	    "score is outstanding; 0: the score decides alone." },
+	{ "outstanding_score_tenths", "950", 700, 1000, 0,
+	    "Under the one-year policy, a score at least this (in tenths of a point) "
+	    "earns stars at once." },
+	{ "serious_nc_blocks_report", "1", 0, 1, 0,
+	    "1: the audit report cannot be submitted while a serious nonconformity "
+	    "is open; 0: it can." },
 };
 const unsigned setting_defs_count = sizeof(setting_defs) / sizeof(setting_defs[0]);
 

@@ -280,7 +280,9 @@ const struct stmt_def stmt_defs[STMT__MAX] = {
 	    "INSERT INTO blobs (sha256, size, content_type) VALUES ($1, $2, $3) "
 	    "ON CONFLICT (sha256) DO NOTHING", 3, false },
 	[STMT_BLOB_REFERENCED] = { "db_blob_referenced",
-	    "SELECT EXISTS (SELECT 1 FROM documents WHERE blob_sha256 = $1)",
+	    "SELECT EXISTS (SELECT 1 FROM documents WHERE blob_sha256 = $1) "
+	    "OR EXISTS (SELECT 1 FROM audit_attachments WHERE blob_sha256 = $1) "
+	    "OR EXISTS (SELECT 1 FROM nonconformity_files WHERE blob_sha256 = $1)",
 	    1, true },
 
 	/* $1 states (text[]), $2 name part (LIKE-escaped) or credit code, $3 from
@@ -344,6 +346,16 @@ const struct stmt_def stmt_defs[STMT__MAX] = {
 	    "SELECT (SELECT count(*) FROM outlets WHERE application_id = $1 "
 	    "AND kind = 'fixed'), (SELECT count(*) FROM application_categories "
 	    "WHERE application_id = $1)", 1, true },
+	/* What submission needs, in one round trip: categories, outlets, and
+	 * per active material whether it is required and how many files it has
+	 * (one row with NULLs when the checklist is empty). */
+	[STMT_APPLICATION_COMPLETENESS] = { "db_application_completeness",
+	    "SELECT c.n, o.n, m.requirement = 'required', (SELECT count(*) "
+	    "FROM documents d WHERE d.application_id = $1 AND d.material_id = m.id) "
+	    "FROM (SELECT count(*) AS n FROM application_categories "
+	    "WHERE application_id = $1) c CROSS JOIN (SELECT count(*) AS n "
+	    "FROM outlets WHERE application_id = $1) o "
+	    "LEFT JOIN material_items m ON m.active ORDER BY m.position, m.id", 1, true },
 	[STMT_ROUND_OPEN] = { "db_round_open",
 	    "INSERT INTO review_rounds (application_id, round, opened_by) "
 	    "VALUES ($1, $2, $3)", 3, false },
@@ -423,6 +435,240 @@ const struct stmt_def stmt_defs[STMT__MAX] = {
 	    "FROM supplement_items s JOIN material_items m ON m.id = s.material_id "
 	    "LEFT JOIN users u ON u.id = s.answered_by WHERE s.application_id = $1 "
 	    "ORDER BY s.round DESC, m.position, m.id", 1, true },
+	/* $1 audit, $2 the user (member? leader?) */
+	[STMT_AUDIT_GET] = { "db_audit_get",
+	    "SELECT au.id, au.application_id, a.organization_id, au.state, "
+	    "au.start_date::text, au.end_date::text, au.mandays_halfdays, "
+	    "au.mandays_reason, au.scheme_version, au.version, o.name, "
+	    "o.credit_code, EXISTS (SELECT 1 FROM audit_members m WHERE "
+	    "m.audit_id = au.id AND m.user_id = $2), EXISTS (SELECT 1 FROM "
+	    "audit_members m WHERE m.audit_id = au.id AND m.user_id = $2 AND "
+	    "m.leader), coalesce(au.bonus_indicator, ''), "
+	    "coalesce(au.bonus_justification, ''), au.kind FROM audits au JOIN "
+	    "applications a ON a.id = au.application_id JOIN organizations o ON "
+	    "o.id = a.organization_id WHERE au.id = $1", 2, true },
+	[STMT_AUDIT_LOCK] = { "db_audit_lock",
+	    "SELECT state, version FROM audits WHERE id = $1 FOR UPDATE", 1, false },
+	[STMT_AUDIT_BUMP] = { "db_audit_bump",
+	    "UPDATE audits SET version = version + 1 WHERE id = $1 RETURNING "
+	    "version", 1, false },
+	[STMT_AUDIT_OF_APPLICATION] = { "db_audit_of_application",
+	    "SELECT id FROM audits WHERE application_id = $1 AND kind = 'initial'", 1, true },
+	/* The candidates for application $1's audit from $2 to $3 (NULL: today),
+	 * or only user $4: id, name, valid until, has a profile, valid through the
+	 * end, covers every category, a conflict in the last two years, is an
+	 * enabled auditor. */
+	[STMT_AUDITOR_FACTS] = { "db_auditor_facts",
+	    "SELECT u.id, u.name, coalesce(p.qualification_valid_until::text, "
+	    "''), p.user_id IS NOT NULL, coalesce(p.qualification_valid_until >= "
+	    "coalesce($3::date, current_date), false), NOT EXISTS (SELECT 1 FROM "
+	    "application_categories ac WHERE ac.application_id = $1 AND NOT "
+	    "EXISTS (SELECT 1 FROM auditor_categories x WHERE x.user_id = u.id "
+	    "AND x.category_id = ac.category_id)), EXISTS (SELECT 1 FROM "
+	    "auditor_conflicts c JOIN applications a ON a.id = $1 JOIN "
+	    "organizations o ON o.id = a.organization_id WHERE c.user_id = u.id "
+	    "AND c.credit_code = o.credit_code AND c.from_date <= "
+	    "coalesce($3::date, current_date) AND (c.to_date IS NULL OR c.to_date "
+	    ">= coalesce($2::date, current_date) - interval '2 years')), u.roles "
+	    "& 4 <> 0 AND NOT u.disabled FROM users u LEFT JOIN auditor_profiles "
+	    "p ON p.user_id = u.id WHERE ($4::bigint IS NULL AND u.roles & 4 <> 0 "
+	    "AND NOT u.disabled) OR u.id = $4 ORDER BY u.name, u.id", 4, true },
+	/* $1 application, $2 start, $3 end, $4 man-days (half days), $5 reason, $6 planner */
+	[STMT_AUDIT_INSERT] = { "db_audit_insert",
+	    "INSERT INTO audits (application_id, start_date, end_date, "
+	    "mandays_halfdays, mandays_reason, scheme_version, planned_by) VALUES "
+	    "($1, $2, $3, $4, $5, (SELECT max(version) FROM scoring_schemes), $6) "
+	    "RETURNING id", 6, false },
+	/* $1 audit, $2 users (bigint[]), $3 the leader */
+	[STMT_AUDIT_MEMBERS_ADD] = { "db_audit_members_add",
+	    "INSERT INTO audit_members (audit_id, user_id, leader) SELECT "
+	    "DISTINCT $1::bigint, u, u = $3::bigint FROM unnest($2::bigint[]) AS "
+	    "u", 3, false },
+	/* $1 audit, $2 outlets (bigint[]), $3 application: only its fixed outlets */
+	[STMT_AUDIT_OUTLETS_ADD] = { "db_audit_outlets_add",
+	    "INSERT INTO audit_outlets (audit_id, outlet_id) SELECT $1, o.id FROM "
+	    "outlets o WHERE o.id = ANY ($2::bigint[]) AND o.application_id = $3 "
+	    "AND o.kind = 'fixed'", 3, false },
+	[STMT_AUDIT_MEMBERS] = { "db_audit_members",
+	    "SELECT u.id, u.name, m.leader FROM audit_members m JOIN users u ON "
+	    "u.id = m.user_id WHERE m.audit_id = $1 ORDER BY m.leader DESC, "
+	    "u.name, u.id", 1, true },
+	[STMT_AUDIT_OUTLETS] = { "db_audit_outlets",
+	    "SELECT o.name, o.city, o.address FROM audit_outlets x JOIN outlets o "
+	    "ON o.id = x.outlet_id WHERE x.audit_id = $1 ORDER BY o.city, o.name, "
+	    "o.id", 1, true },
+	[STMT_AUDIT_CONFIRM] = { "db_audit_confirm",
+	    "UPDATE audits SET state = 'confirmed', confirmed_by = $2, "
+	    "confirmed_at = now(), version = version + 1 WHERE id = $1 AND state "
+	    "= 'planned' RETURNING version", 2, false },
+	[STMT_APPLICATIONS_TO_PLAN] = { "db_applications_to_plan",
+	    "SELECT a.id, o.name, coalesce(to_char(a.decided_at AT TIME ZONE "
+	    "'Asia/Shanghai', 'YYYY-MM-DD HH24:MI'), ''), "
+	    "coalesce(a.mandays_halfdays, 0) FROM applications a JOIN "
+	    "organizations o ON o.id = a.organization_id WHERE a.state = "
+	    "'accepted' AND NOT EXISTS (SELECT 1 FROM audits au WHERE "
+	    "au.application_id = a.id) ORDER BY a.decided_at, a.id LIMIT 200", 0, true },
+	/* The audits, the user's own first ($1). */
+	[STMT_AUDITS_LIST] = { "db_audits_list",
+	    "SELECT au.id, o.name, au.state, au.start_date::text, "
+	    "au.end_date::text, coalesce(l.name, ''), EXISTS (SELECT 1 FROM "
+	    "audit_members m WHERE m.audit_id = au.id AND m.user_id = $1) AS mine "
+	    "FROM audits au JOIN applications a ON a.id = au.application_id JOIN "
+	    "organizations o ON o.id = a.organization_id LEFT JOIN audit_members "
+	    "lm ON lm.audit_id = au.id AND lm.leader LEFT JOIN users l ON l.id = "
+	    "lm.user_id ORDER BY mine DESC, au.start_date DESC, au.id DESC LIMIT "
+	    "200", 1, true },
+	[STMT_SCHEME_POINTS] = { "db_scheme_points",
+	    "SELECT i.code, i.group_code, i.name_zh, i.name_en, s.points_tenths, "
+	    "i.position FROM scheme_points s JOIN indicators i ON i.code = "
+	    "s.indicator_code WHERE s.version = $1 ORDER BY i.position", 1, true },
+	[STMT_SCHEME_CURRENT] = { "db_scheme_current",
+	    "SELECT s.version, i.code, i.group_code, i.name_zh, i.name_en, "
+	    "p.points_tenths, to_char(s.published_at AT TIME ZONE "
+	    "'Asia/Shanghai', 'YYYY-MM-DD HH24:MI'), s.note FROM scoring_schemes "
+	    "s JOIN scheme_points p ON p.version = s.version JOIN indicators i ON "
+	    "i.code = p.indicator_code WHERE s.version = (SELECT max(version) "
+	    "FROM scoring_schemes) ORDER BY i.position", 0, true },
+	/* $1 indicators (text[]), $2 points (integer[]), $3 note, $4 admin */
+	[STMT_SCHEME_PUBLISH] = { "db_scheme_publish",
+	    "WITH v AS (INSERT INTO scoring_schemes (version, published_by, note) "
+	    "SELECT coalesce(max(version), 0) + 1, $4, $3 FROM scoring_schemes "
+	    "RETURNING version), p AS (INSERT INTO scheme_points (version, "
+	    "indicator_code, points_tenths) SELECT v.version, x.c, x.p FROM v, "
+	    "unnest($1::text[], $2::integer[]) AS x (c, p)) SELECT version FROM v", 4, false },
+	[STMT_AUDIT_SCORES] = { "db_audit_scores",
+	    "SELECT s.indicator_code, s.kind, coalesce(s.obtained_tenths, 0), "
+	    "coalesce(s.checked, 0), coalesce(s.nonconforming, 0), s.notes, "
+	    "u.name, to_char(s.updated_at AT TIME ZONE 'Asia/Shanghai', "
+	    "'YYYY-MM-DD HH24:MI') FROM audit_scores s JOIN users u ON u.id = "
+	    "s.updated_by WHERE s.audit_id = $1", 1, true },
+	[STMT_AUDIT_SCORES_CLEAR_OTHERS] = { "db_audit_scores_clear_others",
+	    "DELETE FROM audit_scores WHERE audit_id = $1 AND NOT (indicator_code "
+	    "= ANY ($2::text[]))", 2, false },
+	/* $1 audit, $2 indicators, $3 kinds, $4 points, $5 checked, $6 nonconforming,
+	 * $7 notes (text[] each, '' for none), $8 the team member */
+	[STMT_AUDIT_SCORES_SAVE] = { "db_audit_scores_save",
+	    "INSERT INTO audit_scores (audit_id, indicator_code, kind, "
+	    "obtained_tenths, checked, nonconforming, notes, updated_by) SELECT "
+	    "$1, v.c, v.k, nullif(v.o, '')::integer, nullif(v.ch, '')::integer, "
+	    "nullif(v.n, '')::integer, v.notes, $8 FROM unnest($2::text[], "
+	    "$3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) AS v (c, "
+	    "k, o, ch, n, notes) ON CONFLICT (audit_id, indicator_code) DO UPDATE "
+	    "SET kind = EXCLUDED.kind, obtained_tenths = "
+	    "EXCLUDED.obtained_tenths, checked = EXCLUDED.checked, nonconforming "
+	    "= EXCLUDED.nonconforming, notes = EXCLUDED.notes, updated_by = "
+	    "EXCLUDED.updated_by, updated_at = now() WHERE (audit_scores.kind, "
+	    "audit_scores.obtained_tenths, audit_scores.checked, "
+	    "audit_scores.nonconforming, audit_scores.notes) IS DISTINCT FROM "
+	    "(EXCLUDED.kind, EXCLUDED.obtained_tenths, EXCLUDED.checked, "
+	    "EXCLUDED.nonconforming, EXCLUDED.notes)", 8, false },
+	[STMT_DEDUCTIONS_OF_AUDIT] = { "db_deductions_of_audit",
+	    "SELECT d.id, d.indicator_code, i.name_zh, i.name_en, d.finding, "
+	    "d.breached, u.name, to_char(d.created_at AT TIME ZONE "
+	    "'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') FROM special_deductions d "
+	    "JOIN indicators i ON i.code = d.indicator_code JOIN users u ON u.id "
+	    "= d.created_by WHERE d.audit_id = $1 ORDER BY d.id", 1, true },
+	[STMT_DEDUCTION_INSERT] = { "db_deduction_insert",
+	    "INSERT INTO special_deductions (audit_id, indicator_code, finding, "
+	    "breached, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING id", 5, false },
+	[STMT_DEDUCTION_DELETE] = { "db_deduction_delete",
+	    "DELETE FROM special_deductions WHERE id = $1 AND audit_id = $2 "
+	    "RETURNING finding", 2, false },
+	/* $2 NULL clears; a second bonus is not set (no row). */
+	[STMT_AUDIT_BONUS_SET] = { "db_audit_bonus_set",
+	    "UPDATE audits SET bonus_indicator = $2, bonus_justification = $3 "
+	    "WHERE id = $1 AND state = 'confirmed' AND ($2::text IS NULL OR "
+	    "bonus_indicator IS NULL) RETURNING version", 3, false },
+	[STMT_AUDIT_ATTACHMENTS] = { "db_audit_attachments",
+	    "SELECT f.id, f.indicator_code, f.file_name, f.content_type, f.size, "
+	    "u.name, to_char(f.uploaded_at AT TIME ZONE 'Asia/Shanghai', "
+	    "'YYYY-MM-DD HH24:MI') FROM audit_attachments f JOIN users u ON u.id "
+	    "= f.uploaded_by WHERE f.audit_id = $1 ORDER BY f.id", 1, true },
+	[STMT_AUDIT_ATTACHMENT_INSERT] = { "db_audit_attachment_insert",
+	    "INSERT INTO audit_attachments (audit_id, indicator_code, "
+	    "blob_sha256, file_name, content_type, size, uploaded_by) VALUES ($1, "
+	    "$2, $3, $4, $5, $6, $7) RETURNING id", 7, false },
+	[STMT_AUDIT_ATTACHMENT_GET] = { "db_audit_attachment_get",
+	    "SELECT audit_id, blob_sha256, file_name, content_type FROM "
+	    "audit_attachments WHERE id = $1", 1, true },
+	[STMT_INDICATOR_BY_POSITION] = { "db_indicator_by_position",
+	    "SELECT code FROM indicators WHERE position = $1", 1, true },
+	/* $1 audit, $2 its scheme version: unscored indicators, applicable ones, serious open nonconformities */
+	[STMT_AUDIT_REPORT_FACTS] = { "db_audit_report_facts",
+	    "SELECT (SELECT count(*) FROM scheme_points p WHERE p.version = $2 "
+	    "AND NOT EXISTS (SELECT 1 FROM audit_scores s WHERE s.audit_id = $1 "
+	    "AND s.indicator_code = p.indicator_code)), (SELECT count(*) FROM "
+	    "audit_scores s WHERE s.audit_id = $1 AND s.kind <> 'excluded'), "
+	    "(SELECT count(*) FROM nonconformities n WHERE n.audit_id = $1 AND "
+	    "n.severity = 'serious' AND n.state <> 'closed')", 2, true },
+	[STMT_AUDIT_REPORT] = { "db_audit_report",
+	    "UPDATE audits SET state = 'reported', reported_at = now(), "
+	    "reported_by = $2, version = version + 1 WHERE id = $1 AND state = "
+	    "'confirmed' RETURNING version", 2, false },
+	[STMT_NCS_OF_AUDIT] = { "db_ncs_of_audit",
+	    "SELECT n.id, i.name_zh, i.name_en, n.description, n.severity, "
+	    "n.state, n.due_date::text, n.version, u.name, n.state <> 'closed' "
+	    "AND n.due_date < current_date FROM nonconformities n JOIN indicators "
+	    "i ON i.code = n.indicator_code JOIN users u ON u.id = n.raised_by "
+	    "WHERE n.audit_id = $1 ORDER BY n.id", 1, true },
+	[STMT_NC_ANSWERS_OF_AUDIT] = { "db_nc_answers_of_audit",
+	    "SELECT x.nonconformity_id, x.cause, x.correction, "
+	    "x.corrective_action, a.name, to_char(x.answered_at AT TIME ZONE "
+	    "'Asia/Shanghai', 'YYYY-MM-DD HH24:MI'), coalesce(x.verdict, ''), "
+	    "x.verify_comment, coalesce(v.name, ''), "
+	    "coalesce(to_char(x.verified_at AT TIME ZONE 'Asia/Shanghai', "
+	    "'YYYY-MM-DD HH24:MI'), '') FROM nonconformity_answers x JOIN "
+	    "nonconformities n ON n.id = x.nonconformity_id JOIN users a ON a.id "
+	    "= x.answered_by LEFT JOIN users v ON v.id = x.verified_by WHERE "
+	    "n.audit_id = $1 ORDER BY x.id", 1, true },
+	[STMT_NC_FILES_OF_AUDIT] = { "db_nc_files_of_audit",
+	    "SELECT f.id, f.nonconformity_id, f.file_name, f.content_type, "
+	    "to_char(f.uploaded_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD "
+	    "HH24:MI') FROM nonconformity_files f JOIN nonconformities n ON n.id "
+	    "= f.nonconformity_id WHERE n.audit_id = $1 ORDER BY f.id", 1, true },
+	/* No row when the indicator is not in the audit's scheme. */
+	[STMT_NC_INSERT] = { "db_nc_insert",
+	    "INSERT INTO nonconformities (audit_id, indicator_code, description, "
+	    "severity, due_date, raised_by) SELECT $1, $2, $3, $4, $5, $6 FROM "
+	    "audits au JOIN scheme_points p ON p.version = au.scheme_version AND "
+	    "p.indicator_code = $2 WHERE au.id = $1 RETURNING id", 6, false },
+	[STMT_NC_GET] = { "db_nc_get",
+	    "SELECT audit_id, state FROM nonconformities WHERE id = $1", 1, true },
+	[STMT_NC_LOCK] = { "db_nc_lock",
+	    "SELECT state FROM nonconformities WHERE id = $1 FOR UPDATE", 1, false },
+	/* $1 nonconformity, $2 cause, $3 correction, $4 corrective action, $5 who */
+	[STMT_NC_ANSWER] = { "db_nc_answer",
+	    "WITH a AS (INSERT INTO nonconformity_answers (nonconformity_id, "
+	    "cause, correction, corrective_action, answered_by) VALUES ($1, $2, "
+	    "$3, $4, $5) RETURNING id) UPDATE nonconformities SET state = "
+	    "'answered', version = version + 1 WHERE id = $1 AND state IN "
+	    "('open', 'returned') AND EXISTS (SELECT 1 FROM a) RETURNING version", 5, false },
+	/* $1 nonconformity, $2 closed or returned, $3 comment, $4 team member */
+	[STMT_NC_VERIFY] = { "db_nc_verify",
+	    "WITH x AS (UPDATE nonconformity_answers SET verdict = $2, "
+	    "verify_comment = $3, verified_by = $4, verified_at = now() WHERE id "
+	    "= (SELECT max(id) FROM nonconformity_answers WHERE nonconformity_id "
+	    "= $1) AND verdict IS NULL RETURNING id) UPDATE nonconformities SET "
+	    "state = $2, version = version + 1 WHERE id = $1 AND state = "
+	    "'answered' AND EXISTS (SELECT 1 FROM x) RETURNING version", 4, false },
+	[STMT_NC_FILE_INSERT] = { "db_nc_file_insert",
+	    "INSERT INTO nonconformity_files (nonconformity_id, blob_sha256, "
+	    "file_name, content_type, size, uploaded_by) VALUES ($1, $2, $3, $4, "
+	    "$5, $6) RETURNING id", 6, false },
+	[STMT_NC_FILE_GET] = { "db_nc_file_get",
+	    "SELECT nonconformity_id, blob_sha256, file_name, content_type FROM "
+	    "nonconformity_files WHERE id = $1", 1, true },
+	[STMT_CONFLICTS_OF_USER] = { "db_conflicts_of_user",
+	    "SELECT id, credit_code, organization, relation, from_date::text, "
+	    "coalesce(to_date::text, ''), note FROM auditor_conflicts WHERE "
+	    "user_id = $1 ORDER BY from_date DESC, id DESC", 1, true },
+	[STMT_CONFLICT_INSERT] = { "db_conflict_insert",
+	    "INSERT INTO auditor_conflicts (user_id, credit_code, organization, "
+	    "relation, from_date, to_date, note) VALUES ($1, $2, $3, $4, $5, $6, "
+	    "$7) RETURNING id", 7, false },
+	[STMT_CONFLICT_DELETE] = { "db_conflict_delete",
+	    "DELETE FROM auditor_conflicts WHERE id = $1 AND user_id = $2 "
+	    "RETURNING credit_code || ' ' || organization", 2, false },
 	[STMT_ORGANIZATION_CODE_TAKEN] = { "db_organization_code_taken",
 	    "SELECT EXISTS (SELECT 1 FROM organizations WHERE credit_code = $1)",
 	    1, true },

@@ -842,6 +842,38 @@ db_fail:
 	return db_status_http(st);
 }
 
+/* The facts submission checks, read in one query; m holds up to max materials. */
+static int
+application_facts(const struct application *a, struct intake_facts *f,
+    struct intake_material *m, size_t max)
+{
+	char		 aid[DB_INT_BUF];
+	const char	*p[1] = { db_int(aid, a->id) };
+	PGresult	*res;
+	enum db_status	 st;
+	size_t		 n = 0;
+
+	if ((res = db_query_rows(STMT_APPLICATION_COMPLETENESS, p, 1, INT32_MAX, &st)) == NULL)
+		return db_status_http(st);
+	f->scope = a->scope[0] != '\0';
+	f->sales = a->sales[0] != '\0';
+	f->delivery = a->delivery[0] != '\0';
+	f->funding = a->funding[0] != '\0';
+	f->categories = (int)db_long(res, 0, 0);
+	f->outlets = (int)db_long(res, 0, 1);
+	for (int i = 0; i < PQntuples(res) && n < max; i++) {
+		if (PQgetisnull(res, i, 2))
+			continue;
+		m[n].required = db_bool(res, i, 2);
+		m[n].files = (int)db_long(res, i, 3);
+		n++;
+	}
+	PQclear(res);
+	f->materials = m;
+	f->nmaterials = n;
+	return 0;
+}
+
 int
 page_application_submit_post(struct req *r)
 {
@@ -853,12 +885,8 @@ page_application_submit_post(struct req *r)
 	PGresult			*res;
 	enum db_status			 st;
 	struct intake_material		 m[MATERIALS_MAX];
-	const char			*codes[MATERIALS_MAX], *titles[MATERIALS_MAX];
-	size_t				 nm;
-	int				 fixed, total, ncat;
 	struct intake_facts		 facts;
 	struct intake_problem		 problem;
-	struct tmpl_dict		*scratch;
 
 	if ((status = application_find(r, route_param_id(&r->params, "id"), &a)) != 0)
 		return status;
@@ -876,28 +904,10 @@ page_application_submit_post(struct req *r)
 	}
 	/* Completeness, from what the locked row's children hold now. */
 	if ((status = application_find(r, a.id, &a)) != 0 ||
-	    (scratch = tmpl_dict_new()) == NULL) {
-		db_rollback();
-		return status != 0 ? status : 500;
-	}
-	status = fill_categories(r, scratch, &a, NULL, 0, &ncat);
-	if (status == 0)
-		status = fill_outlets(r, scratch, &a, false, &fixed, &total);
-	if (status == 0)
-		status = fill_materials(r, scratch, &a, false, NULL, m, codes, titles, &nm);
-	tmpl_dict_free(scratch);
-	if (status != 0) {
+	    (status = application_facts(&a, &facts, m, MATERIALS_MAX)) != 0) {
 		db_rollback();
 		return status;
 	}
-	facts.scope = a.scope[0] != '\0';
-	facts.sales = a.sales[0] != '\0';
-	facts.delivery = a.delivery[0] != '\0';
-	facts.funding = a.funding[0] != '\0';
-	facts.categories = ncat;
-	facts.outlets = total;
-	facts.materials = m;
-	facts.nmaterials = nm;
 	if (intake_problems(&facts, &problem, 1) > 0) {
 		db_rollback();
 		if ((status = application_page(r, &a, NULL, false)) != 0)

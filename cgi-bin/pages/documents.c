@@ -159,49 +159,84 @@ material_known(struct req *r, int64_t material_id, const char **code)
 }
 
 int
+upload_receive(struct req *r, struct upload_result *out)
+{
+	struct upload		 u = { .r = r };
+	char			 boundary[MULTIPART_BOUNDARY_MAX + 1];
+	enum multipart_status	 ms;
+	enum blob_status	 bs;
+
+	memset(out, 0, sizeof(*out));
+	u.w.fd = -1;
+	u.limit = (uint64_t)settings_long("upload_max_mb") * 1024 * 1024;
+	if (r->content_type == NULL || multipart_boundary(r->content_type, boundary) != 0)
+		return 400;
+	if ((uint64_t)r->content_length > u.limit + FORM_OVERHEAD)
+		return 413;
+	/* Stream: at most one chunk of the body is in memory at any time. */
+	ms = body_multipart(r, &multipart_limits_default, &upload_callbacks, &u);
+	if (ms != MP_OK || u.problem != 0 || !u.have_file) {
+		blob_abort(&u.w);
+		if (u.problem == 413 || u.problem == 507 || u.problem == 422 ||
+		    u.problem == 503)
+			return u.problem;
+		if (ms == MP_OK && !u.have_file)
+			return 422;
+		return 400;
+	}
+	out->file_name = u.file_name;
+	if ((bs = blob_commit(&u.w, blob_type_allowed)) != BLOB_OK) {
+		out->type = arena_strdup(r->arena, u.w.type);
+		return bs == BLOB_REFUSED ? 415 : 507;
+	}
+	memcpy(out->hash, u.w.hash, sizeof(out->hash));
+	out->type = arena_strdup(r->arena, u.w.type);
+	out->size = (long long)u.w.size;
+	return 0;
+}
+
+int
+upload_store(const struct upload_result *f)
+{
+	char		 size[DB_INT_BUF];
+	const char	*p[3] = { f->hash, db_int(size, f->size), f->type };
+	enum db_status	 st;
+
+	PQclear(db_query(STMT_BLOB_INSERT, p, &st));
+	return st;
+}
+
+int
 page_document_upload_post(struct req *r)
 {
 	struct application	 a;
-	struct upload		 u = { .r = r };
-	char			 boundary[MULTIPART_BOUNDARY_MAX + 1];
+	struct upload_result	 f;
 	int64_t			 material = route_param_id(&r->params, "material_id");
 	const char		*code = NULL, *p[7];
 	char			 aid[DB_INT_BUF], mid[DB_INT_BUF], uid[DB_INT_BUF], size[DB_INT_BUF];
-	enum multipart_status	 ms;
-	enum blob_status	 bs;
 	enum db_status		 st;
 	PGresult		*res;
 	int			 status;
 
-	u.w.fd = -1;
-	u.limit = (uint64_t)settings_long("upload_max_mb") * 1024 * 1024;
 	if ((status = application_find(r, route_param_id(&r->params, "id"), &a)) != 0)
 		return status;
 	if (!app_applicant_may_edit(a.state) && !app_applicant_may_supplement(a.state))
 		return view_error(r, 409, "application.not_editable");
 	if ((status = material_known(r, material, &code)) != 0)
 		return status;
-	if (r->content_type == NULL || multipart_boundary(r->content_type, boundary) != 0)
-		return 400;
-	if ((uint64_t)r->content_length > u.limit + FORM_OVERHEAD)
+	switch ((status = upload_receive(r, &f))) {
+	case 0:
+		break;
+	case 413:
 		return upload_refused(r, &a, "UPLOAD_TOO_LARGE", NULL, NULL, 413);
-	/* Stream: at most one chunk of the body is in memory at any time. */
-	ms = body_multipart(r, &multipart_limits_default, &upload_callbacks, &u);
-	if (ms != MP_OK || u.problem != 0 || !u.have_file) {
-		blob_abort(&u.w);
-		if (u.problem == 413)
-			return upload_refused(r, &a, "UPLOAD_TOO_LARGE", NULL, NULL, 413);
-		if (u.problem == 507)
-			return upload_refused(r, &a, "UPLOAD_DISK", NULL, NULL, 507);
-		if (u.problem == 422 || (ms == MP_OK && !u.have_file))
-			return upload_refused(r, &a, "UPLOAD_NO_FILE", NULL, NULL, 422);
-		return u.problem != 0 && u.problem != 400 ? u.problem : 400;
-	}
-	if ((bs = blob_commit(&u.w, blob_type_allowed)) != BLOB_OK) {
-		if (bs == BLOB_REFUSED)
-			return upload_refused(r, &a, "UPLOAD_REFUSED", u.w.type,
-			    u.file_name, 415);
+	case 507:
 		return upload_refused(r, &a, "UPLOAD_DISK", NULL, NULL, 507);
+	case 422:
+		return upload_refused(r, &a, "UPLOAD_NO_FILE", NULL, NULL, 422);
+	case 415:
+		return upload_refused(r, &a, "UPLOAD_REFUSED", f.type, f.file_name, 415);
+	default:
+		return status;
 	}
 
 	/* The file is safe on disk; now its row, in one transaction. */
@@ -211,25 +246,21 @@ page_document_upload_post(struct req *r)
 		db_rollback();
 		return status;
 	}
-	p[0] = u.w.hash;
-	p[1] = db_int(size, (long long)u.w.size);
-	p[2] = u.w.type;
-	PQclear(db_query(STMT_BLOB_INSERT, p, &st));
-	if (st != DB_OK)
+	if ((st = upload_store(&f)) != DB_OK)
 		goto db_fail;
 	p[0] = db_int(aid, a.id);
 	p[1] = db_int(mid, material);
-	p[2] = u.w.hash;
-	p[3] = u.file_name;
-	p[4] = u.w.type;
-	p[5] = size;
+	p[2] = f.hash;
+	p[3] = f.file_name;
+	p[4] = f.type;
+	p[5] = db_int(size, f.size);
 	p[6] = db_int(uid, r->user->id);
 	if ((res = db_query_rows(STMT_DOCUMENT_INSERT, p, 1, 1, &st)) == NULL)
 		goto db_fail;
 	st = db_event(r->user->id, "document", db_long(res, 0, 0), "document.uploaded",
 	    NULL, arena_printf(r->arena, "v%s", PQgetvalue(res, 0, 1)),
-	    arena_printf(r->arena, "%s: %s (%s, %s bytes)", code, u.file_name,
-	    u.w.type, size), r->remote_addr);
+	    arena_printf(r->arena, "%s: %s (%s, %s bytes)", code, f.file_name,
+	    f.type, size), r->remote_addr);
 	PQclear(res);
 	if (st != DB_OK || (st = db_commit()) != DB_OK)
 		goto db_fail;
@@ -303,21 +334,34 @@ disposition(struct arena *a, const char *kind, const char *name)
 	return out;
 }
 
-/* Answer with the file of document res through nginx's internal location (prefix "/_blobs/" or "/_inline/"). */
-static int
-document_send(struct req *r, PGresult *res, const char *location, const char *kind)
+int
+document_send(struct req *r, const char *sha256, const char *name, const char *type,
+    bool inline_view)
 {
 	char rel[96];
 
-	blob_relative_path(PQgetvalue(res, 0, 4), rel);
-	/* Authorised here; nginx sends the file from the internal location. */
-	resp_header(r, "X-Accel-Redirect", arena_printf(r->arena, "%s%s", location, rel));
-	resp_header(r, "Content-Disposition", disposition(r->arena, kind, PQgetvalue(res, 0, 5)));
-	r->content_type_out = arena_strdup(r->arena, PQgetvalue(res, 0, 6));
+	blob_relative_path(sha256, rel);
+	/* Authorised here; nginx sends the file from the internal location,
+	 * the inline one with a sandboxing Content-Security-Policy. */
+	resp_header(r, "X-Accel-Redirect", arena_printf(r->arena, "%s%s",
+	    inline_view ? "/_inline/" : "/_blobs/", rel));
+	resp_header(r, "Content-Disposition", disposition(r->arena,
+	    inline_view ? "inline" : "attachment", name));
+	r->content_type_out = arena_strdup(r->arena, type);
 	r->private_page = true;
 	r->body_ready = true;
-	PQclear(res);
 	return 200;
+}
+
+/* document_send for row 0 of a STMT_DOCUMENT_GET result, which it clears. */
+static int
+document_send_row(struct req *r, PGresult *res, bool inline_view)
+{
+	int status = document_send(r, PQgetvalue(res, 0, 4), PQgetvalue(res, 0, 5),
+	    PQgetvalue(res, 0, 6), inline_view);
+
+	PQclear(res);
+	return status;
 }
 
 int
@@ -328,7 +372,7 @@ page_document(struct req *r)
 
 	if ((status = document_find(r, route_param_id(&r->params, "id"), &res)) != 0)
 		return status;
-	return document_send(r, res, "/_blobs/", "attachment");
+	return document_send_row(r, res, false);
 }
 
 bool
@@ -352,8 +396,7 @@ page_document_view(struct req *r)
 		PQclear(res);
 		return resp_redirect(r, arena_printf(r->arena, "/documents/%lld", (long long)id));
 	}
-	/* The inline location adds a sandboxing Content-Security-Policy. */
-	return document_send(r, res, "/_inline/", "inline");
+	return document_send_row(r, res, true);
 }
 
 int

@@ -97,7 +97,29 @@ int	page_outlets_import_post(struct req *);
 int	page_outlet(struct req *);
 int	page_outlet_post(struct req *);
 int	page_outlet_delete_post(struct req *);
-/* documents.c: uploaded materials */
+/* documents.c: uploaded materials, and receiving any one-file upload */
+/* A file received into the blob store. */
+struct upload_result {
+	char		 hash[65];	/* SHA-256, hex */
+	const char	*type;		/* sniffed by libmagic */
+	const char	*file_name;	/* the client's, made harmless */
+	long long	 size;
+};
+/*
+ * upload_receive: stream the request's multipart field "file" into the
+ * blob store (types on the allow-list, at most the upload_max_mb setting).
+ * 0, or 413 too large, 422 no file, 415 type refused (type and file_name
+ * set), 507 disk, 503, 400 malformed.
+ */
+int	upload_receive(struct req *, struct upload_result *);
+/* upload_store: the blob's row (in the caller's transaction); enum db_status. */
+int	upload_store(const struct upload_result *);
+/*
+ * document_send: answer with a stored file through nginx's internal
+ * location ("/_blobs/" to download, "/_inline/" to view) as name and type.
+ */
+int	document_send(struct req *, const char *sha256, const char *name,
+	    const char *type, bool inline_view);
 int	page_document_upload_post(struct req *);
 int	page_document(struct req *);
 int	page_document_delete_post(struct req *);
@@ -140,6 +162,55 @@ int	page_application_supplement_post(struct req *);
 int	page_document_view(struct req *);
 /* document_viewable: may a file of this (sniffed) type open in the browser rather than download? */
 bool	document_viewable(const char *content_type);
+/* audits.c: planning the on-site audit, the audit page, confirmation */
+#include "../domain/audit.h"
+struct audit {
+	int64_t		 id, application_id, organization_id;
+	enum audit_state state;
+	const char	*kind, *start, *end, *mandays_reason, *organization, *credit_code;
+	const char	*bonus_indicator, *bonus_justification;	/* "" when none */
+	int		 mandays_halfdays, scheme_version, version;
+	bool		 member, leader;	/* r's user on the team, leading it */
+};
+/* audit_find: audit id as r's user may see it (an applicant only its organization's); 0, 404 or 5xx. */
+int	audit_find(struct req *, int64_t id, struct audit *);
+/*
+ * audit_lock: in a transaction, lock the audit; 0 when it is still in
+ * state want (and at version, unless 0), else the transaction is rolled
+ * back and the current page is rendered with 409.
+ */
+int	audit_lock(struct req *, const struct audit *, int64_t version, enum audit_state want);
+/* audit_bump: a new version of the audit (in the caller's transaction); enum db_status. */
+int	audit_bump(const struct audit *);
+/* audit_page: fill the audit page (into d, or a new page); from_form shows the sheet as typed. */
+int	audit_page(struct req *, const struct audit *, struct tmpl_dict *d, bool from_form);
+int	page_audits(struct req *);
+int	page_audit_plan(struct req *);
+int	page_audit_plan_post(struct req *);
+int	page_audit(struct req *);
+int	page_audit_confirm_post(struct req *);
+/* scoresheet.c: the score sheet, special items, evidence, the report */
+int	scoresheet_fill(struct req *, struct tmpl_dict *, const struct audit *, bool from_form);
+int	page_audit_sheet_post(struct req *);
+int	page_audit_deduction_post(struct req *);
+int	page_audit_deduction_delete_post(struct req *);
+int	page_audit_bonus_post(struct req *);
+int	page_audit_evidence_post(struct req *);
+int	page_audit_file(struct req *);
+int	page_audit_report_post(struct req *);
+/* nonconformities.c */
+int	nonconformities_fill(struct req *, struct tmpl_dict *, const struct audit *);
+int	page_nc_raise_post(struct req *);
+int	page_nc_answer_post(struct req *);
+int	page_nc_file_post(struct req *);
+int	page_nc_verify_post(struct req *);
+int	page_nc_file(struct req *);
+/* conflicts.c: auditors' conflict-of-interest declarations; the scoring scheme (admin) */
+int	page_conflicts(struct req *);
+int	page_conflict_add_post(struct req *);
+int	page_conflict_delete_post(struct req *);
+int	page_admin_scheme(struct req *);
+int	page_admin_scheme_post(struct req *);
 /* reference.c: the materials checklist and product categories (admin) */
 int	page_admin_materials(struct req *);
 int	page_admin_material_post(struct req *);

@@ -283,6 +283,17 @@ review_history_fill(struct req *r, struct tmpl_dict *d, const struct application
 			}
 		}
 		PQclear(rounds);
+		/* On to the audit: its page, or planning it. */
+		if ((rounds = db_query(STMT_AUDIT_OF_APPLICATION, p, &st)) == NULL)
+			return db_status_http(st);
+		if (PQntuples(rounds) > 0) {
+			struct tmpl_dict *l = tmpl_section(d, "AUDIT_LINK");
+
+			if (l != NULL)
+				tmpl_set(l, "AUDIT_ID", PQgetvalue(rounds, 0, 0));
+		} else if (r->user->roles & ROLE_SUPERVISOR)
+			tmpl_show(d, "PLAN_LINK");
+		PQclear(rounds);
 	}
 	return 0;
 }

@@ -210,6 +210,15 @@ test_88d_review_refusals_and_who_sees_what() {
 	expect_body '由其他审核员负责'
 	FORM_PAGE=/applications/$app post "$a" "/applications/$app/review" --data "action=save&version=$before"
 	expect_status 403 "the applicant cannot review"
+	# Reviewers cannot change the applicant's data or files.
+	FORM_PAGE=/applications/$app post "$r" "/applications/$app" --data "version=$before&kind=initial" --data-urlencode "scope=审核员改的"
+	expect_status 403 "a reviewer saving the details"
+	upload "$r" "$app" "$(material_id business_licence)" "$TMP/licence.pdf"
+	expect_status 403 "a reviewer uploading"
+	FORM_PAGE=/applications/$app post "$r" "/documents/$(sql "SELECT min(id) FROM documents WHERE application_id = $app")/delete"
+	expect_status 403 "a reviewer deleting a file"
+	FORM_PAGE=/applications/$app post "$r" "/applications/$app/supplement" --data "action=resubmit&version=$before"
+	expect_status 403 "a reviewer resubmitting"
 	doc=$(sql "SELECT min(id) FROM documents WHERE application_id = $app")
 	for path in "/applications/$app" "/documents/$doc" "/documents/$doc/view"; do
 		http GET "$path" -b "$o"

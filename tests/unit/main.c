@@ -30,6 +30,8 @@ main(void)
 	srunner_add_suite(sr, blob_suite());
 	srunner_add_suite(sr, domain_intake_suite());
 	srunner_add_suite(sr, domain_review_suite());
+	srunner_add_suite(sr, domain_scoring_suite());
+	srunner_add_suite(sr, domain_audit_suite());
 
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);

@@ -16,5 +16,7 @@ Suite	*domain_accounts_suite(void);
 Suite	*blob_suite(void);
 Suite	*domain_intake_suite(void);
 Suite	*domain_review_suite(void);
+Suite	*domain_scoring_suite(void);
+Suite	*domain_audit_suite(void);
 
 #endif
