@@ -489,6 +489,13 @@ const struct stmt_def stmt_defs[STMT__MAX] = {
 	    "INSERT INTO audit_outlets (audit_id, outlet_id) SELECT $1, o.id FROM "
 	    "outlets o WHERE o.id = ANY ($2::bigint[]) AND o.application_id = $3 "
 	    "AND o.kind = 'fixed'", 3, false },
+	/* The applicant's declared exclusions start the sheet: $1 audit, $2 planner. */
+	[STMT_AUDIT_EXCLUSIONS_PREFILL] = { "db_audit_exclusions_prefill",
+	    "INSERT INTO audit_scores (audit_id, indicator_code, kind, notes, updated_by) "
+	    "SELECT au.id, e.indicator_code, 'excluded', e.reason, $2 FROM audits au "
+	    "JOIN application_exclusions e ON e.application_id = au.application_id "
+	    "JOIN scheme_points p ON p.version = au.scheme_version "
+	    "AND p.indicator_code = e.indicator_code WHERE au.id = $1", 2, false },
 	[STMT_AUDIT_MEMBERS] = { "db_audit_members",
 	    "SELECT u.id, u.name, m.leader FROM audit_members m JOIN users u ON "
 	    "u.id = m.user_id WHERE m.audit_id = $1 ORDER BY m.leader DESC, "

@@ -437,6 +437,10 @@ page_audit_plan_post(struct req *r)
 		goto fail;
 	}
 	PQclear(res);
+	p[1] = uid;
+	if ((res = db_query(STMT_AUDIT_EXCLUSIONS_PREFILL, p, &st)) == NULL)
+		goto fail;
+	PQclear(res);
 	st = db_event(r->user->id, "audit", audit_id, "audit.planned", NULL, "planned",
 	    arena_printf(r->arena, "application %lld; %s to %s; %zu auditors; %zu outlets",
 	    (long long)a.id, start, end, nmembers, noutlets), r->remote_addr);

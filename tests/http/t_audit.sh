@@ -39,6 +39,8 @@ test_88g_setup_audit() {
 		expect_status 303 "$who signs in"
 	done
 	login "$(jar supervisor)" supervisor@test.example "$STAFF_PASSWORD"
+	# As if declared in the application: take-back does not apply.
+	sql "INSERT INTO application_exclusions VALUES ($(cat "$TMP/rv-app"), 'take_back', '只销售服务，无需回收的商品')" >/dev/null
 	# The conflicted auditor declares consulting for the applicant until last year.
 	code=$(sql "SELECT o.credit_code FROM organizations o JOIN applications a ON a.organization_id = o.id WHERE a.id = $(cat "$TMP/rv-app")")
 	FORM_PAGE=/account/conflicts post "$(jar aud-conflicted)" /account/conflicts \
@@ -90,6 +92,8 @@ test_88h_planning_refuses_each_rule_then_plans() {
 	expect_eq "$(sql "SELECT state || ' ' || mandays_halfdays || ' ' || scheme_version FROM audits")" "planned 25 1" "the audit"
 	expect_eq "$(sql "SELECT count(*) || ' ' || count(*) FILTER (WHERE leader) FROM audit_members WHERE audit_id = $(audit_id)")" "2 1" "team"
 	expect_eq "$(sql "SELECT count(*) FROM events WHERE action = 'audit.planned'")" 1 "event"
+	expect_eq "$(sql "SELECT indicator_code || ' ' || kind || ' ' || notes FROM audit_scores WHERE audit_id = $(audit_id)")" \
+		"take_back excluded 只销售服务，无需回收的商品" "the declared exclusion starts the sheet"
 	FORM_PAGE=/applications/$app post "$s" "/applications/$app/audit" \
 		--data "start_date=$AUDIT_START&end_date=$AUDIT_END&leader=$lead&outlet=$outlet&mandays=12.5"
 	expect_status 409 "planned twice"
@@ -145,7 +149,9 @@ test_88j_the_score_sheet() {
 	expect_body '不合格数不能大于抽查数'
 	sheet "$l" "$id" --data "kind_take_back=excluded"
 	expect_status 422 "an exclusion without a reason"
-	expect_eq "$(sql "SELECT count(*) FROM audit_scores WHERE audit_id = $id")" 0 "nothing stored"
+	expect_eq "$(sql "SELECT count(*) FROM audit_scores WHERE audit_id = $id")" 1 "nothing stored but the declared exclusion"
+	http GET "/audits/$id" -b "$l"
+	expect_body '只销售服务，无需回收的商品' 
 
 	# Every indicator: full points but repair (sampled, 3 of 10 nonconforming:
 	# 7 × 0.7 = 4.9) and take-back (excluded).  92.9 of 95 → 97.8.
