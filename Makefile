@@ -20,8 +20,10 @@ OPT := -O2 -g
 SANFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
 	-fno-sanitize-recover=undefined
 
-PKG_CFLAGS = $(shell pkg-config --cflags libpq libsodium 2>/dev/null)
-PKG_LIBS = $(shell pkg-config --libs libpq libsodium libctemplate libmagic 2>/dev/null) -lfcgi -lpthread
+PKG_CFLAGS = $(shell pkg-config --cflags libpq libsodium libqrencode 2>/dev/null)
+# libharu ships no pkg-config file.
+PKG_LIBS = $(shell pkg-config --libs libpq libsodium libctemplate libmagic libqrencode 2>/dev/null) \
+	-lhpdf -lfcgi -lpthread
 CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null)
 
 # Sources by layer.
@@ -34,8 +36,9 @@ STORE_SRC := $(wildcard cgi-bin/store/*.c)
 AUTH_SRC := $(wildcard cgi-bin/auth/*.c)
 UTIL_SRC := $(wildcard cgi-bin/util/*.c)
 PAGES_SRC := $(wildcard cgi-bin/pages/*.c)
+CERT_SRC := $(wildcard cgi-bin/cert/*.c)
 APP_SRC := cgi-bin/app.c cgi-bin/config.c $(HTTP_SRC) $(VIEW_SRC) $(DB_SRC) \
-	$(DOMAIN_SRC) $(STORE_SRC) $(AUTH_SRC) $(UTIL_SRC) $(PAGES_SRC)
+	$(DOMAIN_SRC) $(STORE_SRC) $(AUTH_SRC) $(UTIL_SRC) $(CERT_SRC) $(PAGES_SRC)
 FCGI_SRC := cgi-bin/main.c $(APP_SRC)
 CTL_SRC := cgi-bin/ctl.c cgi-bin/config.c $(DB_SRC) $(DOMAIN_SRC) \
 	cgi-bin/auth/password.c cgi-bin/auth/accounts.c $(STORE_SRC) $(UTIL_SRC) \

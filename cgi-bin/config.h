@@ -8,6 +8,8 @@ struct config {
 	const char	*share_dir;	/* STARCERT_SHARE: holds templates/, po/, migrations/ */
 	const char	*pid_file;	/* STARCERT_PIDFILE: the master's pid, or NULL */
 	const char	*blobs_dir;	/* STARCERT_BLOBS: the blob store */
+	const char	*cert_key_file;	/* STARCERT_CERT_KEY: 32 bytes signing certificate links */
+	const char	*cjk_font;	/* STARCERT_CJK_FONT: the font certificates are printed in */
 	int		 workers;	/* STARCERT_WORKERS: default 2 x cores */
 	int		 statement_timeout_ms;	/* STARCERT_STATEMENT_TIMEOUT_MS: default 5000 */
 };

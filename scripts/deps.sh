@@ -13,6 +13,8 @@ packages=(
 	gcc g++ make pkg-config
 	# libraries
 	libfcgi-dev libctemplate-dev libpq-dev libsodium-dev libmagic-dev check
+	# certificates: PDF, QR code, a Chinese font
+	libhpdf-dev libqrencode-dev fonts-wqy-zenhei
 	# services
 	nginx postgresql
 	# the scripts
@@ -20,7 +22,9 @@ packages=(
 )
 if [ "$profile" = test ]; then
 	# fuzzing, benchmarks, the browser journey (a CJK font so that pages render)
-	packages+=(clang libclang-rt-14-dev wrk chromium fonts-wqy-zenhei)
+	packages+=(clang libclang-rt-14-dev wrk chromium)
+	# checking certificates: PDF to text and image, QR decoding
+	packages+=(poppler-utils zbar-tools)
 fi
 
 missing=()

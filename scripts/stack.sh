@@ -104,6 +104,16 @@ make_dirs() {
 	fi
 	chmod 0755 "$pg_sock"
 	chmod 0750 "$app_dir" "$blobs_dir"
+	# The key that signs certificate links: made once per instance, kept
+	# outside the repository, readable by the app only.
+	mkdir -p "$var/secret"
+	if [ ! -s "$var/secret/cert.key" ]; then
+		(umask 077 && head -c 32 /dev/urandom >"$var/secret/cert.key")
+	fi
+	chmod 0700 "$var/secret"
+	chmod 0600 "$var/secret/cert.key"
+	[ "$as_root" -eq 1 ] && chown -R starcert:starcert "$var/secret"
+	return 0
 }
 
 pg_init() {
@@ -193,6 +203,7 @@ app_start() {
 	[ "$as_root" -eq 1 ] && run=(setpriv --reuid=starcert --regid=starcert --init-groups)
 	rm -f "$app_pid"
 	env STARCERT_SOCKET="$app_sock" STARCERT_DB="$app_conninfo" STARCERT_BLOBS="$blobs_dir" \
+		STARCERT_CERT_KEY="$var/secret/cert.key" \
 		STARCERT_SHARE="$root" STARCERT_PIDFILE="$app_pid" \
 		${STARCERT_WORKERS:+STARCERT_WORKERS=$STARCERT_WORKERS} \
 		ASAN_OPTIONS="detect_leaks=0:abort_on_error=0" \
@@ -206,12 +217,12 @@ app_start() {
 }
 
 nginx_conf() {
-	local user_line="" login_rate=10
+	local user_line="" login_rate=10 public_rate=20
 	[ "$as_root" -eq 1 ] && user_line="user www-data starcert;"
 	# The benchmark measures sign-in itself, not nginx's limit on it.
-	[ "$name" = bench ] && login_rate=100000
+	[ "$name" = bench ] && login_rate=100000 public_rate=100000
 	sed -e "s|@ROOT@|$root|g" -e "s|@VAR@|$var|g" -e "s|@PORT@|$port|g" \
-		-e "s|@LOGIN_RATE@|$login_rate|g" \
+		-e "s|@LOGIN_RATE@|$login_rate|g" -e "s|@PUBLIC_RATE@|$public_rate|g" \
 		-e "s|@USER_LINE@|$user_line|g" -e "s|@APP_SOCKET@|$app_sock|g" \
 		"$root/nginx.conf" >"$ngx_dir/nginx.conf"
 	mkdir -p "$ngx_dir/extra"

@@ -143,3 +143,55 @@
 <div class="form-actions"><button type="submit">{{_ nc.raise}}</button></div>
 </form></details>{{/RAISE_FORM}}
 </section>{{/NONCONFORMITIES}}
+
+{{#EVALUATION}}<section class="panel" id="evaluation">
+<h2>{{_ evaluation.heading}}</h2>
+<p><span class="badge badge-recommendation-{{RECOMMENDATION_CODE}}">{{RECOMMENDATION}}</span> {{EVAL_LEVEL}} · {{_ evaluation.final}} <strong>{{EVAL_FINAL}}</strong></p>
+<p class="muted">{{EVALUATOR}} · {{EVALUATED_AT}}</p>
+{{#EVAL_COMMENT}}<p class="pre">{{EVAL_COMMENT}}</p>{{/EVAL_COMMENT}}
+</section>{{/EVALUATION}}
+{{#ADJUSTMENTS}}<p class="adjustment"><strong>{{INDICATOR_NAME}}</strong>{{_ punct.colon}}{{_ evaluation.adjusted_from}} <span class="muted">— {{REASON}} ({{ADJUSTED_BY}})</span></p>
+{{/ADJUSTMENTS}}
+
+{{#EVALUATE_FORM}}<section class="panel" id="evaluate">
+<h2>{{_ evaluation.form}}</h2>
+<p>{{_ evaluation.computed}}</p>
+{{#ADJUST_ERROR}}<p class="field-error" role="alert">{{MESSAGE}}</p>{{/ADJUST_ERROR}}
+{{#RECOMMENDATION_ERROR}}<p class="field-error" role="alert">{{MESSAGE}}</p>{{/RECOMMENDATION_ERROR}}
+<form method="post" action="/audits/{{AUDIT_ID}}/evaluate">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="version" value="{{AUDIT_VERSION}}">
+<details class="subform"><summary>{{_ evaluation.adjust}}</summary>
+<div class="table-wrap"><table class="data">
+<thead><tr><th scope="col">{{_ application.indicator}}</th><th scope="col" class="num">{{_ sheet.max}}</th><th scope="col">{{_ evaluation.adjusted}}</th><th scope="col">{{_ evaluation.adjust_reason_label}}</th></tr></thead>
+<tbody>
+{{#ADJUST_ROWS}}<tr><td>{{INDICATOR_NAME}}</td><td class="num">{{MAX}}</td><td><input name="adjust_{{CODE}}" value="{{ADJUST}}" inputmode="decimal" maxlength="8" size="5" aria-label="{{_ evaluation.adjusted}}: {{INDICATOR_NAME}}"></td><td><input name="adjust_reason_{{CODE}}" value="{{ADJUST_REASON}}" maxlength="2000" aria-label="{{_ evaluation.adjust_reason_label}}: {{INDICATOR_NAME}}"></td></tr>
+{{/ADJUST_ROWS}}
+</tbody></table></div>
+</details>
+<fieldset><legend>{{_ evaluation.recommendation}}</legend>
+<label><input type="radio" name="recommendation" value="certify" checked> {{_ evaluation.recommendation.certify}}</label>
+<select name="level" aria-label="{{_ sheet.level}}">{{#LEVEL_OPTIONS}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/LEVEL_OPTIONS}}</select>
+<label><input type="radio" name="recommendation" value="refuse"> {{_ evaluation.recommendation.refuse}}</label>
+</fieldset>
+<div class="field"><label for="eval-comment">{{_ evaluation.comment}}</label><textarea id="eval-comment" name="comment" rows="2" maxlength="4000">{{EVAL_COMMENT_TYPED:pre_escape}}</textarea>{{#EVAL_COMMENT_TYPED_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/EVAL_COMMENT_TYPED_ERROR}}</div>
+<div class="form-actions"><button type="submit">{{_ evaluation.submit}}</button></div>
+</form>
+</section>{{/EVALUATE_FORM}}
+
+{{#DECIDED}}<section class="panel" id="decision">
+<h2>{{_ decision.heading}}</h2>
+<p><span class="badge badge-decision-{{OUTCOME_CODE}}">{{OUTCOME}}</span> <span class="muted">{{SUPERVISOR}} · {{DECIDED_AT}}</span></p>
+{{#DECISION_COMMENT}}<p class="pre">{{DECISION_COMMENT}}</p>{{/DECISION_COMMENT}}
+</section>{{/DECIDED}}
+{{#CERTIFICATE}}<p class="notice notice-success"><a href="/certificates/{{CERT_ID}}">{{_ certificate.open}} {{CERT_NUMBER}}</a></p>{{/CERTIFICATE}}
+
+{{#DECIDE_FORM}}<section class="panel" id="decide">
+<h2>{{_ decision.form}}</h2>
+<form method="post" action="/audits/{{AUDIT_ID}}/decide">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="version" value="{{AUDIT_VERSION}}">
+<div class="field"><label for="decision-comment">{{_ decision.comment}}</label><textarea id="decision-comment" name="comment" rows="2" maxlength="4000">{{DECISION_COMMENT_TYPED:pre_escape}}</textarea>{{#DECISION_COMMENT_TYPED_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/DECISION_COMMENT_TYPED_ERROR}}</div>
+<div class="form-actions"><button type="submit" name="outcome" value="approved">{{_ decision.approve}}</button> <button type="submit" name="outcome" value="refused" class="button-danger">{{_ decision.refuse}}</button></div>
+</form>
+</section>{{/DECIDE_FORM}}

@@ -18,6 +18,7 @@
 </a>
 <nav class="site-nav" aria-label="{{_ layout.nav}}">
 <a href="/">{{_ nav.home}}</a>
+<a href="/lookup">{{_ nav.lookup}}</a>
 {{#NAV_APPLICANT}}<a href="/applications">{{_ nav.applications}}</a>
 <a href="/organization">{{_ nav.organization}}</a>{{/NAV_APPLICANT}}
 {{#NAV_REVIEW}}<a href="/review">{{_ nav.review}}</a>{{/NAV_REVIEW}}

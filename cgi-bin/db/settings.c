@@ -41,6 +41,9 @@ const struct setting_def setting_defs[] = {
 	    "Audit time per fixed outlet visited, in half man-days (at least 0.5 man-day)." },
 	{ "mandays_per_extra_category_halfdays", "1", 0, 20, 0,
 	    "Audit time per product category beyond the first, in half man-days." },
+	{ "certificate_number_pattern", "SC-{YYYY}-{NNNNN}", 0, 0, 40,
+	    "Certificate numbers: {YYYY} is the year of issue, {NNNNN} the serial in "
+	    "that year (as many N as digits); otherwise upper-case letters, digits, - and /." },
 	{ "stars_after_a_year", "0", 0, 1, 0,
 	    "1: grant stars only after a year at the compliant level, unless the "
 	    "score is outstanding; 0: the score decides alone." },

@@ -282,7 +282,8 @@ const struct stmt_def stmt_defs[STMT__MAX] = {
 	[STMT_BLOB_REFERENCED] = { "db_blob_referenced",
 	    "SELECT EXISTS (SELECT 1 FROM documents WHERE blob_sha256 = $1) "
 	    "OR EXISTS (SELECT 1 FROM audit_attachments WHERE blob_sha256 = $1) "
-	    "OR EXISTS (SELECT 1 FROM nonconformity_files WHERE blob_sha256 = $1)",
+	    "OR EXISTS (SELECT 1 FROM nonconformity_files WHERE blob_sha256 = $1) "
+	    "OR EXISTS (SELECT 1 FROM certificate_versions WHERE pdf_sha256 = $1)",
 	    1, true },
 
 	/* $1 states (text[]), $2 name part (LIKE-escaped) or credit code, $3 from
@@ -676,6 +677,95 @@ const struct stmt_def stmt_defs[STMT__MAX] = {
 	[STMT_CONFLICT_DELETE] = { "db_conflict_delete",
 	    "DELETE FROM auditor_conflicts WHERE id = $1 AND user_id = $2 "
 	    "RETURNING credit_code || ' ' || organization", 2, false },
+	[STMT_ADJUSTMENTS_OF_AUDIT] = { "db_adjustments_of_audit",
+	    "SELECT a.indicator_code, a.adjusted_tenths, a.reason, u.name, "
+	    "to_char(a.adjusted_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD "
+	    "HH24:MI'), i.name_zh, i.name_en, coalesce(CASE s.kind WHEN 'points' "
+	    "THEN (s.obtained_tenths / 10.0)::numeric(5,1)::text WHEN 'sampled' "
+	    "THEN s.nonconforming || '/' || s.checked ELSE s.kind END, '') FROM "
+	    "score_adjustments a JOIN indicators i ON i.code = a.indicator_code "
+	    "JOIN users u ON u.id = a.adjusted_by LEFT JOIN audit_scores s ON "
+	    "s.audit_id = a.audit_id AND s.indicator_code = a.indicator_code "
+	    "WHERE a.audit_id = $1 ORDER BY i.position", 1, true },
+	/* $1 audit, $2 indicators (text[]), $3 tenths (integer[]), $4 reasons (text[]), $5 evaluator */
+	[STMT_ADJUSTMENTS_SAVE] = { "db_adjustments_save",
+	    "INSERT INTO score_adjustments (audit_id, indicator_code, "
+	    "adjusted_tenths, reason, adjusted_by) SELECT $1, v.c, v.t, v.r, $5 "
+	    "FROM unnest($2::text[], $3::integer[], $4::text[]) AS v (c, t, r)", 5, false },
+	[STMT_EVALUATION_GET] = { "db_evaluation_get",
+	    "SELECT e.evaluator_id, u.name, e.recommendation, coalesce(e.level, "
+	    "''), e.final_tenths, e.comment, to_char(e.evaluated_at AT TIME ZONE "
+	    "'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') FROM evaluations e JOIN users "
+	    "u ON u.id = e.evaluator_id WHERE e.audit_id = $1", 1, true },
+	/* $1 audit, $2 evaluator, $3 recommendation, $4 level (NULL when refusing), $5 final score, $6 comment */
+	[STMT_EVALUATION_INSERT] = { "db_evaluation_insert",
+	    "INSERT INTO evaluations (audit_id, evaluator_id, recommendation, "
+	    "level, final_tenths, comment) VALUES ($1, $2, $3, $4, $5, $6)", 6, false },
+	[STMT_AUDIT_MOVE] = { "db_audit_move",
+	    "UPDATE audits SET state = $3, version = version + 1 WHERE id = $1 "
+	    "AND state = $2 RETURNING version", 3, false },
+	[STMT_DECISION_INSERT] = { "db_decision_insert",
+	    "INSERT INTO decisions (audit_id, supervisor_id, outcome, comment) "
+	    "VALUES ($1, $2, $3, $4)", 4, false },
+	[STMT_DECISION_GET] = { "db_decision_get",
+	    "SELECT u.name, d.outcome, d.comment, to_char(d.decided_at AT TIME "
+	    "ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') FROM decisions d JOIN "
+	    "users u ON u.id = d.supervisor_id WHERE d.audit_id = $1", 1, true },
+	/* The row lock orders concurrent approvals: each gets the next serial. */
+	[STMT_CERT_SERIAL_NEXT] = { "db_cert_serial_next",
+	    "INSERT INTO certificate_serials (year, last) VALUES ($1, 1) ON "
+	    "CONFLICT (year) DO UPDATE SET last = certificate_serials.last + 1 "
+	    "RETURNING last", 1, false },
+	/* $1 number, $2 audit, $3 issue, $4 expiry, $5 and $6 surveillance due */
+	[STMT_CERTIFICATE_INSERT] = { "db_certificate_insert",
+	    "INSERT INTO certificates (number, organization_id, application_id, "
+	    "audit_id, issue_date, expiry_date, surveillance1_due, "
+	    "surveillance2_due) SELECT $1, a.organization_id, a.id, au.id, $3, "
+	    "$4, $5, $6 FROM audits au JOIN applications a ON a.id = "
+	    "au.application_id WHERE au.id = $2 RETURNING id", 6, false },
+	/* The printed facts of the certificate's current version: $1 certificate, $2 level, $3 standard */
+	[STMT_CERTIFICATE_VERSION_INSERT] = { "db_certificate_version_insert",
+	    "INSERT INTO certificate_versions (certificate_id, version, org_name, "
+	    "credit_code, address, scope, standard, level, issue_date, "
+	    "expiry_date) SELECT c.id, c.version, o.name, o.credit_code, "
+	    "o.address, a.scope, $3, $2, c.issue_date, c.expiry_date FROM "
+	    "certificates c JOIN organizations o ON o.id = c.organization_id JOIN "
+	    "applications a ON a.id = c.application_id WHERE c.id = $1", 3, false },
+	[STMT_CERTIFICATE_OF_AUDIT] = { "db_certificate_of_audit",
+	    "SELECT id, number FROM certificates WHERE audit_id = $1", 1, true },
+	[STMT_CERTIFICATE_GET] = { "db_certificate_get",
+	    "SELECT c.id, c.number, c.organization_id, c.status, c.version, "
+	    "c.issue_date::text, c.expiry_date::text, c.surveillance1_due::text, "
+	    "c.surveillance2_due::text, v.org_name, v.credit_code, v.address, "
+	    "v.scope, v.standard, v.level, coalesce(v.pdf_sha256, ''), "
+	    "c.expiry_date < (now() AT TIME ZONE 'Asia/Shanghai')::date FROM "
+	    "certificates c JOIN certificate_versions v ON v.certificate_id = "
+	    "c.id AND v.version = c.version WHERE c.id = $1", 1, true },
+	[STMT_CERTIFICATE_BY_NUMBER] = { "db_certificate_by_number",
+	    "SELECT c.id, c.number, c.organization_id, c.status, c.version, "
+	    "c.issue_date::text, c.expiry_date::text, c.surveillance1_due::text, "
+	    "c.surveillance2_due::text, v.org_name, v.credit_code, v.address, "
+	    "v.scope, v.standard, v.level, coalesce(v.pdf_sha256, ''), "
+	    "c.expiry_date < (now() AT TIME ZONE 'Asia/Shanghai')::date FROM "
+	    "certificates c JOIN certificate_versions v ON v.certificate_id = "
+	    "c.id AND v.version = c.version WHERE c.number = upper($1)", 1, true },
+	[STMT_CERTIFICATE_VERSION_GET] = { "db_certificate_version_get",
+	    "SELECT org_name, credit_code, level, issue_date::text, "
+	    "expiry_date::text FROM certificate_versions WHERE certificate_id = "
+	    "$1 AND version = $2", 2, true },
+	[STMT_CERTIFICATE_PDF_SET] = { "db_certificate_pdf_set",
+	    "UPDATE certificate_versions SET pdf_sha256 = $3 WHERE certificate_id "
+	    "= $1 AND version = $2 AND pdf_sha256 IS NULL", 3, false },
+	/* One search box: $1 a certificate number or credit code (exact, any case),
+	 * or $2 part of an organization's name (LIKE-escaped); $3 limit.  Nothing
+	 * private: number, name, level, scope, dates, status. */
+	[STMT_REGISTER_SEARCH] = { "db_register_search",
+	    "SELECT c.number, v.org_name, v.level, v.scope, c.issue_date::text, "
+	    "c.expiry_date::text, c.status, c.expiry_date < (now() AT TIME ZONE "
+	    "'Asia/Shanghai')::date FROM certificates c JOIN certificate_versions "
+	    "v ON v.certificate_id = c.id AND v.version = c.version WHERE "
+	    "c.number = upper($1) OR v.credit_code = upper($1) OR v.org_name LIKE "
+	    "'%' || $2 || '%' ORDER BY c.issue_date DESC, c.id DESC LIMIT $3", 3, true },
 	[STMT_ORGANIZATION_CODE_TAKEN] = { "db_organization_code_taken",
 	    "SELECT EXISTS (SELECT 1 FROM organizations WHERE credit_code = $1)",
 	    1, true },

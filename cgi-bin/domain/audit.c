@@ -16,6 +16,8 @@ static const char *const audit_state_names[AUDIT_STATE__MAX] = {
 	[AUDIT_PLANNED] = "planned",
 	[AUDIT_CONFIRMED] = "confirmed",
 	[AUDIT_REPORTED] = "reported",
+	[AUDIT_EVALUATED] = "evaluated",
+	[AUDIT_DECIDED] = "decided",
 };
 
 static const char *const nc_state_names[NC_STATE__MAX] = {

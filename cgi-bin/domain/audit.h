@@ -36,6 +36,8 @@ enum audit_state {
 	AUDIT_PLANNED = 0,	/* waiting for the applicant to confirm the plan */
 	AUDIT_CONFIRMED,	/* the team audits and scores */
 	AUDIT_REPORTED,		/* the leader submitted the report: the sheet is locked */
+	AUDIT_EVALUATED,	/* an evaluator recommended */
+	AUDIT_DECIDED,		/* a supervisor approved or refused */
 	AUDIT_STATE__MAX
 };
 

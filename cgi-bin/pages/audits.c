@@ -62,7 +62,8 @@ audit_find(struct req *r, int64_t id, struct audit *au)
 }
 
 int
-audit_lock(struct req *r, const struct audit *au, int64_t version, enum audit_state want)
+audit_lock(struct req *r, const struct audit *au, int64_t version, enum audit_state want,
+    bool keep_form)
 {
 	char		 aid[DB_INT_BUF];
 	const char	*p[1] = { db_int(aid, au->id) };
@@ -70,8 +71,10 @@ audit_lock(struct req *r, const struct audit *au, int64_t version, enum audit_st
 	enum db_status	 st;
 	bool		 same;
 
-	if ((res = db_query_rows(STMT_AUDIT_LOCK, p, 1, 1, &st)) == NULL)
+	if ((res = db_query_rows(STMT_AUDIT_LOCK, p, 1, 1, &st)) == NULL) {
+		db_rollback();
 		return db_status_http(st);
+	}
 	same = strcmp(PQgetvalue(res, 0, 0), audit_state_name(want)) == 0 &&
 	    (version == 0 || db_long(res, 0, 1) == version);
 	PQclear(res);
@@ -82,7 +85,7 @@ audit_lock(struct req *r, const struct audit *au, int64_t version, enum audit_st
 
 		db_rollback();
 		if ((status = audit_find(r, au->id, &now)) != 0 ||
-		    (status = audit_page(r, &now, NULL, false)) != 0)
+		    (status = audit_page(r, &now, NULL, keep_form)) != 0)
 			return status;
 		tmpl_show(r->view_content, "CHANGED_MEANWHILE");
 		return view_render(r, 409);
@@ -323,7 +326,7 @@ page_audit_plan_post(struct req *r)
 	struct application	 a;
 	struct form		 f = { .r = r };
 	const char		*start, *end, *typed, *reason, *members[TEAM_MAX + 1];
-	const char		*outlets[OUTLETS_MAX], *p[8];
+	const char		*outlets[OUTLETS_MAX + 1], *p[8];
 	size_t			 nmembers, noutlets;
 	int64_t			 existing, leader, audit_id;
 	int			 status, sample, halfdays = -1, accepted_halfdays;
@@ -340,10 +343,25 @@ page_audit_plan_post(struct req *r)
 	    (nmembers = req_values(r, "member", members, TEAM_MAX + 1)) > TEAM_MAX ||
 	    (noutlets = req_values(r, "outlet", outlets, OUTLETS_MAX + 1)) > OUTLETS_MAX)
 		return 400;
-	for (size_t i = 0; i < nmembers; i++)
-		if (strtoll(members[i], NULL, 10) <= 0 || strspn(members[i], "0123456789") !=
-		    strlen(members[i]))
-			return 400;
+	/* Members as canonical integers, each once. */
+	{
+		size_t kept = 0;
+
+		for (size_t i = 0; i < nmembers; i++) {
+			long long	 v = strtoll(members[i], NULL, 10);
+			const char	*canon;
+			bool		 seen = false;
+
+			if (v <= 0 || strspn(members[i], "0123456789") != strlen(members[i]))
+				return 400;
+			canon = arena_printf(r->arena, "%lld", v);
+			for (size_t k = 0; k < kept; k++)
+				seen = seen || strcmp(members[k], canon) == 0;
+			if (!seen)
+				members[kept++] = canon;
+		}
+		nmembers = kept;
+	}
 	for (size_t i = 0; i < noutlets; i++)
 		if (strtoll(outlets[i], NULL, 10) <= 0 || strspn(outlets[i], "0123456789") !=
 		    strlen(outlets[i]))
@@ -530,6 +548,9 @@ audit_page(struct req *r, const struct audit *au, struct tmpl_dict *d, bool from
 	if (au->state != AUDIT_PLANNED &&
 	    (status = nonconformities_fill(r, d, au)) != 0)
 		return status;
+	if (au->state != AUDIT_PLANNED && au->state != AUDIT_CONFIRMED &&
+	    (status = decision_fill(r, d, au, from_form)) != 0)
+		return status;
 	return 0;
 }
 
@@ -577,7 +598,7 @@ page_audit_confirm_post(struct req *r)
 		return view_error(r, 409, "audit.not_planned");
 	if ((st = db_begin()) != DB_OK)
 		return db_status_http(st);
-	if ((status = audit_lock(r, &au, version, AUDIT_PLANNED)) != 0)
+	if ((status = audit_lock(r, &au, version, AUDIT_PLANNED, false)) != 0)
 		return status;
 	p[0] = db_int(aid, au.id);
 	p[1] = db_int(uid, r->user->id);

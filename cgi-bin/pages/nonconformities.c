@@ -164,7 +164,7 @@ page_nc_raise_post(struct req *r)
 	view_release(r);
 	if ((st = db_begin()) != DB_OK)
 		return db_status_http(st);
-	if ((status = audit_lock(r, &au, 0, AUDIT_CONFIRMED)) != 0)
+	if ((status = audit_lock(r, &au, 0, AUDIT_CONFIRMED, false)) != 0)
 		return status;
 	p[0] = db_int(aid, au.id);
 	p[1] = indicator;

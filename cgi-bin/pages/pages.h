@@ -177,9 +177,11 @@ int	audit_find(struct req *, int64_t id, struct audit *);
 /*
  * audit_lock: in a transaction, lock the audit; 0 when it is still in
  * state want (and at version, unless 0), else the transaction is rolled
- * back and the current page is rendered with 409.
+ * back and the current page is rendered with 409 (keep_form: with the
+ * sheet as the request typed it, so that nothing typed is lost).
  */
-int	audit_lock(struct req *, const struct audit *, int64_t version, enum audit_state want);
+int	audit_lock(struct req *, const struct audit *, int64_t version, enum audit_state want,
+	    bool keep_form);
 /* audit_bump: a new version of the audit (in the caller's transaction); enum db_status. */
 int	audit_bump(const struct audit *);
 /* audit_page: fill the audit page (into d, or a new page); from_form shows the sheet as typed. */
@@ -191,6 +193,15 @@ int	page_audit(struct req *);
 int	page_audit_confirm_post(struct req *);
 /* scoresheet.c: the score sheet, special items, evidence, the report */
 int	scoresheet_fill(struct req *, struct tmpl_dict *, const struct audit *, bool from_form);
+/* An evaluator's adjustment of one indicator. */
+struct score_adjustment {
+	const char	*code;
+	int		 tenths;
+};
+struct score_result;
+/* audit_compute: the score of the stored sheet with the adjustments applied; 0, 422 (no score), 5xx. */
+int	audit_compute(struct req *, const struct audit *, const struct score_adjustment *,
+	    size_t nadj, struct score_result *);
 int	page_audit_sheet_post(struct req *);
 int	page_audit_deduction_post(struct req *);
 int	page_audit_deduction_delete_post(struct req *);
@@ -205,6 +216,18 @@ int	page_nc_answer_post(struct req *);
 int	page_nc_file_post(struct req *);
 int	page_nc_verify_post(struct req *);
 int	page_nc_file(struct req *);
+/* decision.c: evaluation and the certification decision */
+/* decision_fill: evaluation, decision and certificate of the audit, and the forms r's user may use. */
+int	decision_fill(struct req *, struct tmpl_dict *, const struct audit *, bool from_form);
+int	page_audit_evaluate_post(struct req *);
+int	page_audit_decide_post(struct req *);
+/* certificates.c: certificates, the public register, verification */
+/* certificates_init: read the signing key (32 bytes) and remember the CJK font; 0 or -1. */
+int	certificates_init(const char *key_file, const char *font);
+int	page_certificate(struct req *);
+int	page_certificate_pdf(struct req *);
+int	page_lookup(struct req *);
+int	page_verify(struct req *);
 /* conflicts.c: auditors' conflict-of-interest declarations; the scoring scheme (admin) */
 int	page_conflicts(struct req *);
 int	page_conflict_add_post(struct req *);

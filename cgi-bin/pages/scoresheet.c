@@ -311,14 +311,14 @@ sheet_writable(struct req *r, const struct audit *au)
 
 /* Begin a transaction on the audit as the form saw it (version 0: any). */
 static int
-sheet_begin(struct req *r, const struct audit *au, int64_t version)
+sheet_begin(struct req *r, const struct audit *au, int64_t version, bool keep_form)
 {
 	enum db_status	st;
 	int		status;
 
 	if ((st = db_begin()) != DB_OK)
 		return db_status_http(st);
-	if ((status = audit_lock(r, au, version, AUDIT_CONFIRMED)) != 0)
+	if ((status = audit_lock(r, au, version, AUDIT_CONFIRMED, keep_form)) != 0)
 		return status;		/* rolled back and rendered */
 	return 0;
 }
@@ -394,7 +394,7 @@ page_audit_sheet_post(struct req *r)
 		ncs[k] = t[i].nc;
 		notes[k++] = t[i].notes;
 	}
-	if ((status = sheet_begin(r, &au, version)) != 0)
+	if ((status = sheet_begin(r, &au, version, true)) != 0)
 		return status;
 	p[0] = db_int(aid, au.id);
 	p[1] = db_array(r->arena, codes, k);
@@ -471,7 +471,7 @@ page_audit_deduction_post(struct req *r)
 		return view_render(r, 422);
 	}
 	view_release(r);
-	if ((status = sheet_begin(r, &au, 0)) != 0)
+	if ((status = sheet_begin(r, &au, 0, false)) != 0)
 		return status;
 	p[0] = db_int(aid, au.id);
 	p[1] = indicator;
@@ -502,7 +502,7 @@ page_audit_deduction_delete_post(struct req *r)
 		return status;
 	if ((status = sheet_writable(r, &au)) != 0)
 		return status;
-	if ((status = sheet_begin(r, &au, 0)) != 0)
+	if ((status = sheet_begin(r, &au, 0, false)) != 0)
 		return status;
 	p[0] = db_int(did, route_param_id(&r->params, "deduction_id"));
 	p[1] = db_int(aid, au.id);
@@ -560,7 +560,7 @@ page_audit_bonus_post(struct req *r)
 		}
 		view_release(r);
 	}
-	if ((status = sheet_begin(r, &au, 0)) != 0)
+	if ((status = sheet_begin(r, &au, 0, false)) != 0)
 		return status;
 	p[0] = db_int(aid, au.id);
 	p[1] = indicator;
@@ -609,7 +609,7 @@ page_audit_evidence_post(struct req *r)
 		return view_error(r, status, status == 413 ? "document.too_large" :
 		    status == 415 ? "document.type_refused" : status == 422 ?
 		    "document.no_file" : status == 507 ? "document.disk" : "error.400.text");
-	if ((status = sheet_begin(r, &au, 0)) != 0)
+	if ((status = sheet_begin(r, &au, 0, false)) != 0)
 		return status;
 	if ((st = upload_store(&f)) != DB_OK)
 		goto fail;
@@ -682,7 +682,7 @@ page_audit_report_post(struct req *r)
 		return view_error(r, 403, "sheet.not_leader");
 	if (!audit_sheet_editable(au.state))
 		return view_error(r, 409, "sheet.locked");
-	if ((status = sheet_begin(r, &au, version)) != 0)
+	if ((status = sheet_begin(r, &au, version, false)) != 0)
 		return status;
 	/* What blocks the report, counted on the locked audit. */
 	p[0] = db_int(aid, au.id);
@@ -722,4 +722,56 @@ page_audit_report_post(struct req *r)
 fail:
 	db_rollback();
 	return db_status_http(st);
+}
+
+int
+audit_compute(struct req *r, const struct audit *au, const struct score_adjustment *adj,
+    size_t nadj, struct score_result *out)
+{
+	char			 aid[DB_INT_BUF], ver[DB_INT_BUF];
+	const char		*p[1] = { db_int(aid, au->id) }, *pv[1] = { db_int(ver, au->scheme_version) };
+	PGresult		*ind = NULL, *scores = NULL, *ded = NULL;
+	struct score_item	 items[INDICATORS_MAX];
+	struct score_sheet	 sheet = { items, 0, 0, au->bonus_indicator[0] != '\0' };
+	struct score_policy	 policy;
+	enum db_status		 st;
+	int			 status = 0;
+
+	(void)r;
+	if ((ind = db_query(STMT_SCHEME_POINTS, pv, &st)) == NULL ||
+	    (scores = db_query(STMT_AUDIT_SCORES, p, &st)) == NULL ||
+	    (ded = db_query(STMT_DEDUCTIONS_OF_AUDIT, p, &st)) == NULL) {
+		status = db_status_http(st);
+		goto out;
+	}
+	for (int i = 0; i < PQntuples(ind) && sheet.n < INDICATORS_MAX; i++) {
+		const char		*code = PQgetvalue(ind, i, 0);
+		int			 k = row_of(scores, 0, code);
+		struct score_item	*it = &items[sheet.n];
+
+		if (k < 0)
+			continue;
+		memset(it, 0, sizeof(*it));
+		it->max_tenths = (int)db_long(ind, i, 4);
+		it->kind = strcmp(PQgetvalue(scores, k, 1), "points") == 0 ? ITEM_POINTS :
+		    strcmp(PQgetvalue(scores, k, 1), "sampled") == 0 ? ITEM_SAMPLED : ITEM_EXCLUDED;
+		it->obtained_tenths = (int)db_long(scores, k, 2);
+		it->checked = (int)db_long(scores, k, 3);
+		it->nonconforming = (int)db_long(scores, k, 4);
+		for (size_t a = 0; a < nadj; a++)
+			if (strcmp(adj[a].code, code) == 0) {
+				it->kind = ITEM_POINTS;
+				it->obtained_tenths = adj[a].tenths;
+			}
+		sheet.n++;
+	}
+	sheet.special_deductions = PQntuples(ded);
+	policy_load(&policy);
+	if (score_compute(&sheet, &policy, out, NULL) != SCORE_OK)
+		status = 422;
+out:
+	PQclear(ded);
+	PQclear(scores);
+	PQclear(ind);
+	return status;
 }

@@ -52,8 +52,10 @@ supplement_fill(struct req *r, struct tmpl_dict *d, const struct application *a,
 		tmpl_set(it, "ITEM_TITLE", PQgetvalue(res, i, r->lang == LANG_ZH ? 4 : 5));
 		tmpl_set(it, "REVIEW_COMMENT", PQgetvalue(res, i, 1));
 		tmpl_set(it, "ANSWER", answer);
-		if (added > 0)
+		if (added > 0) {
 			tmpl_set_int(it, "NEW_VERSIONS", added);
+			tmpl_show(it, "NEW_VERSIONS");
+		}
 		else
 			tmpl_show(it, "NO_NEW_VERSION");
 		/* Each item needs a new version or an answer before resubmitting. */
@@ -97,6 +99,8 @@ page_application_supplement_post(struct req *r)
 	    (t->roles & r->user->roles) == 0)
 		return 403;
 
+	if ((f.d = view_page(r, "application", "application.title")) == NULL)
+		return 500;
 	if ((st = db_begin()) != DB_OK)
 		return db_status_http(st);
 	/* The row is ours: a reviewer cannot act on it meanwhile, nor another tab. */
@@ -109,7 +113,7 @@ page_application_supplement_post(struct req *r)
 		PQclear(res);
 		db_rollback();
 		if ((status = application_find(r, a.id, &a)) != 0 ||
-		    (status = application_page(r, &a, NULL, false)) != 0)
+		    (status = application_page(r, &a, f.d, true)) != 0)
 			return status;
 		tmpl_show(r->view_content, "CHANGED_MEANWHILE");
 		return view_render(r, 409);
@@ -142,8 +146,6 @@ page_application_supplement_post(struct req *r)
 		form_error(&f, "ANSWERS", "supplement.items_open");
 	if (f.errors > 0) {
 		db_rollback();
-		if ((f.d = view_page(r, "application", "application.title")) == NULL)
-			return 500;
 		if ((status = application_page(r, &a, f.d, true)) != 0)
 			return status;
 		form_summary(&f);
@@ -180,10 +182,12 @@ page_application_supplement_post(struct req *r)
 	}
 	if (st != DB_OK || (st = db_commit()) != DB_OK)
 		goto fail;
+	view_release(r);
 	return resp_redirect(r, arena_printf(r->arena, "/applications/%lld?done=%s",
 	    (long long)a.id, resubmit ? "resubmitted" : "answers_saved"));
 fail:
 	db_rollback();
+	view_release(r);
 	return db_status_http(st);
 }
 

@@ -18,5 +18,6 @@ Suite	*domain_intake_suite(void);
 Suite	*domain_review_suite(void);
 Suite	*domain_scoring_suite(void);
 Suite	*domain_audit_suite(void);
+Suite	*cert_pdf_suite(void);
 
 #endif

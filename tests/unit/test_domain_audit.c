@@ -142,7 +142,7 @@ END_TEST
 
 START_TEST(test_audit_state_round_trip)
 {
-	ck_assert_int_eq(AUDIT_STATE__MAX, 3);
+	ck_assert_int_eq(AUDIT_STATE__MAX, 5);
 	for (int s = 0; s < AUDIT_STATE__MAX; s++) {
 		const char *name = audit_state_name((enum audit_state)s);
 
@@ -177,6 +177,8 @@ START_TEST(test_audit_sheet_editable)
 	ck_assert(!audit_sheet_editable(AUDIT_PLANNED));
 	ck_assert(audit_sheet_editable(AUDIT_CONFIRMED));
 	ck_assert(!audit_sheet_editable(AUDIT_REPORTED));
+	ck_assert(!audit_sheet_editable(AUDIT_EVALUATED));
+	ck_assert(!audit_sheet_editable(AUDIT_DECIDED));
 	ck_assert(!audit_sheet_editable(AUDIT_STATE__MAX));
 }
 END_TEST

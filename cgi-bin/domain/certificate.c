@@ -1,0 +1,128 @@
+/* certificate.c: numbers from the body's pattern, validity dates, signatures over the printed facts. */
+#include <stdio.h>
+#include <string.h>
+
+#include <sodium.h>
+
+#include "certificate.h"
+#include "date.h"
+
+static bool
+number_char(char c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '/';
+}
+
+int
+cert_number(const char *pattern, int year, long serial, char out[CERT_NUMBER_MAX + 1])
+{
+	size_t	len = 0;
+	char	piece[32];
+
+	if (pattern == NULL || year < 1000 || year > 9999 || serial < 1)
+		return -1;
+	for (const char *p = pattern; *p != '\0';) {
+		size_t n = 0;
+
+		if (strncmp(p, "{YYYY}", 6) == 0) {
+			snprintf(piece, sizeof(piece), "%04d", year);
+			p += 6;
+		} else if (p[0] == '{' && p[1] == 'N') {
+			while (p[1 + n] == 'N')
+				n++;
+			if (p[1 + n] != '}' || n > 9)
+				return -1;
+			snprintf(piece, sizeof(piece), "%0*ld", (int)n, serial);
+			p += n + 2;
+		} else {
+			if (!number_char(*p))
+				return -1;
+			piece[0] = *p++;
+			piece[1] = '\0';
+		}
+		if (len + strlen(piece) > CERT_NUMBER_MAX)
+			return -1;
+		memcpy(out + len, piece, strlen(piece));
+		len += strlen(piece);
+	}
+	out[len] = '\0';
+	if (len < 3 || strstr(pattern, "{N") == NULL)
+		return -1;	/* without a serial every number would be the same */
+	return 0;
+}
+
+bool
+cert_number_pattern_valid(const char *pattern)
+{
+	char out[CERT_NUMBER_MAX + 1];
+
+	return cert_number(pattern, 2099, 999999, out) == 0;
+}
+
+void
+cert_sign(const unsigned char key[CERT_KEY_BYTES], const struct cert_signed *s,
+    char out[CERT_SIGNATURE_HEX + 1])
+{
+	crypto_auth_hmacsha256_state	st;
+	unsigned char			mac[crypto_auth_hmacsha256_BYTES];
+	char				version[16];
+	const char			*parts[7];
+
+	snprintf(version, sizeof(version), "%d", s->version);
+	parts[0] = s->number;
+	parts[1] = version;
+	parts[2] = s->org_name;
+	parts[3] = s->credit_code;
+	parts[4] = s->level;
+	parts[5] = s->issue_date;
+	parts[6] = s->expiry_date;
+	crypto_auth_hmacsha256_init(&st, key, CERT_KEY_BYTES);
+	for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
+		crypto_auth_hmacsha256_update(&st, (const unsigned char *)parts[i], strlen(parts[i]));
+		crypto_auth_hmacsha256_update(&st, (const unsigned char *)"\n", 1);
+	}
+	crypto_auth_hmacsha256_final(&st, mac);
+	sodium_bin2hex(out, CERT_SIGNATURE_HEX + 1, mac, CERT_SIGNATURE_HEX / 2);
+}
+
+bool
+cert_signature_equal(const char *given, const char *expected)
+{
+	if (given == NULL || strlen(given) != CERT_SIGNATURE_HEX ||
+	    strlen(expected) != CERT_SIGNATURE_HEX)
+		return false;
+	return sodium_memcmp(given, expected, CERT_SIGNATURE_HEX) == 0;
+}
+
+static int
+month_days(int y, int m)
+{
+	static const int days[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+
+	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 29;
+	return days[m - 1];
+}
+
+int
+cert_add_months(const char *date, int months, char out[11])
+{
+	int y, m, d, total;
+
+	if (date == NULL || !date_valid(date) || months < 0 || months > 1200 ||
+	    sscanf(date, "%4d-%2d-%2d", &y, &m, &d) != 3)
+		return -1;
+	total = y * 12 + (m - 1) + months;
+	y = total / 12;
+	m = total % 12 + 1;
+	if (d > month_days(y, m))
+		d = month_days(y, m);
+	/* y ≤ 2200, m ≤ 12, d ≤ 31: exactly ten characters. */
+	{
+		char tmp[32];
+
+		snprintf(tmp, sizeof(tmp), "%04d-%02d-%02d", y, m, d);
+		memcpy(out, tmp, 11);
+	}
+	return 0;
+}
