@@ -8,6 +8,7 @@
 #include "../db/db.h"
 #include "../db/settings.h"
 #include "../domain/accounts.h"
+#include "../domain/certificate.h"
 #include "../domain/date.h"
 #include "../domain/roles.h"
 #include "../http/response.h"
@@ -680,6 +681,9 @@ page_admin_settings_post(struct req *r)
 		} else if (!settings_valid(def, values[i]))
 			errors[i] = def->min != def->max ? "setting.out_of_range" :
 			    "field.too_long";
+		else if (strcmp(def->key, "certificate_number_pattern") == 0 &&
+		    !cert_number_pattern_valid(values[i]))
+			errors[i] = "setting.pattern_invalid";
 		nerrors += errors[i] != NULL;
 	}
 	if (nerrors > 0) {

@@ -198,6 +198,11 @@ test_88j_the_score_sheet() {
 	expect_status 403 "the applicant does not"
 	upload_to "$(jar aud-nocat)" "/audits/$id/evidence/1" "$TMP/chart.png"
 	expect_status 403 "evidence from outside the team"
+	# A photo of a few megabytes passes nginx too.
+	{ base64 -d <<<"$PNG_B64"; head -c 3000000 /dev/zero; } >"$TMP/photo-3mb.png"
+	upload_to "$m" "/audits/$id/evidence/11" "$TMP/photo-3mb.png"
+	expect_status 303 "a 3 MB photo"
+	expect_eq "$(sql "SELECT size FROM audit_attachments WHERE indicator_code = 'repair'")" "$(stat -c %s "$TMP/photo-3mb.png")" "stored whole"
 }
 
 test_88k_a_nonconformity_raised_answered_returned_and_closed() {

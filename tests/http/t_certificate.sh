@@ -184,6 +184,14 @@ test_88r_verification_statuses_and_signatures() {
 	expect_body '过期'
 }
 
+test_88r2_the_number_pattern_is_checked_where_it_is_set() {
+	local a=$(jar admin)
+	FORM_PAGE=/admin/settings post "$a" /admin/settings --data "$(settings_form 'certificate_number_pattern=sc {YYYY}')"
+	expect_status 422 "a pattern without a serial, in lower case, with a space"
+	expect_body '编号规则无效'
+	expect_eq "$(sql "SELECT count(*) FROM settings WHERE key = 'certificate_number_pattern'")" 0 "nothing stored"
+}
+
 test_88s_nginx_limits_the_rate_of_the_public_pages() {
 	local codes
 	# 200 lookups at once from one address: the burst passes, the rest get 429.
