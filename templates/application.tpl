@@ -13,7 +13,7 @@
 {{#UPLOAD_NO_FILE}}<p class="notice notice-error" role="alert">{{_ document.no_file}}</p>{{/UPLOAD_NO_FILE}}
 {{#UPLOAD_DISK}}<p class="notice notice-error" role="alert">{{_ document.disk}}</p>{{/UPLOAD_DISK}}
 {{#DECLINED}}<div class="notice notice-error" role="status"><p><strong>{{_ review.declined_heading}}</strong></p><p class="pre">{{REASON:pre_escape}}</p></div>{{/DECLINED}}
-{{#ACCEPTED}}<div class="notice notice-success" role="status"><p><strong>{{_ review.accepted_heading}}</strong> {{DECIDED_AT}}</p><p>{{_ review.accepted_mandays}}</p>{{#MANDAYS_NOTE}}<p class="pre">{{TEXT:pre_escape}}</p>{{/MANDAYS_NOTE}}</div>{{/ACCEPTED}}
+{{#ACCEPTED}}<div class="notice notice-success" role="status"><p><strong>{{_ review.accepted_heading}}</strong> {{DECIDED_AT}}</p><p>{{_ review.accepted_mandays}}</p>{{#MANDAYS_NOTE}}<p class="pre">{{TEXT:pre_escape}}</p>{{/MANDAYS_NOTE}}{{#AUDIT_LINK}}<p><a href="/audits/{{AUDIT_ID}}">{{_ audit.open}}</a></p>{{/AUDIT_LINK}}{{#PLAN_LINK}}<p><a href="/applications/{{ID}}/audit">{{_ audit.plan.link}}</a></p>{{/PLAN_LINK}}</div>{{/ACCEPTED}}
 
 {{#SUPPLEMENT}}<section class="panel panel-attention" id="supplement">
 <h2>{{_ supplement.heading}}</h2>
@@ -184,11 +184,13 @@
 {{#VERDICT_SHOWN}}<p class="verdict verdict-{{VERDICT_CODE}}"><span class="badge badge-verdict-{{VERDICT_CODE}}">{{VERDICT}}</span> {{REVIEW_COMMENT}} <span class="muted">{{DECIDED_BY}} · {{DECIDED_AT}}</span></p>{{/VERDICT_SHOWN}}
 {{#VERDICT_FORM}}<fieldset class="verdict-form">
 <legend>{{_ review.verdict}}</legend>
-<label><input type="radio" form="review-form" name="verdict_{{MATERIAL_ID}}" value="accepted"{{#V_accepted}} checked{{/V_accepted}}> {{_ verdict.accepted}}</label>
-<label><input type="radio" form="review-form" name="verdict_{{MATERIAL_ID}}" value="supplement"{{#V_supplement}} checked{{/V_supplement}}> {{_ verdict.supplement}}</label>
-<label><input type="radio" form="review-form" name="verdict_{{MATERIAL_ID}}" value="not_applicable"{{#V_not_applicable}} checked{{/V_not_applicable}}> {{_ verdict.not_applicable}}</label>
-<input form="review-form" name="comment_{{MATERIAL_ID}}" value="{{REVIEW_COMMENT}}" maxlength="2000" aria-label="{{_ review.comment}}: {{TITLE}}" placeholder="{{_ review.comment_placeholder}}"{{#COMMENT_ERROR}} aria-invalid="true"{{/COMMENT_ERROR}}>
-{{#COMMENT_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/COMMENT_ERROR}}
+<div class="verdict-choices">
+<label class="verdict-choice-accepted"><input type="radio" form="review-form" name="verdict_{{MATERIAL_ID}}" value="accepted"{{#V_accepted}} checked{{/V_accepted}}> {{_ verdict.accepted}}</label>
+<label class="verdict-choice-supplement"><input type="radio" form="review-form" name="verdict_{{MATERIAL_ID}}" value="supplement"{{#V_supplement}} checked{{/V_supplement}}> {{_ verdict.supplement}}</label>
+<label class="verdict-choice-not_applicable"><input type="radio" form="review-form" name="verdict_{{MATERIAL_ID}}" value="not_applicable"{{#V_not_applicable}} checked{{/V_not_applicable}}> {{_ verdict.not_applicable}}</label>
+</div>
+<input form="review-form" name="comment_{{MATERIAL_ID}}" value="{{REVIEW_COMMENT}}" maxlength="2000" aria-label="{{_ review.comment}}: {{TITLE}}" placeholder="{{_ review.comment_placeholder}}"{{#VERDICT_COMMENT_ERROR}} aria-invalid="true"{{/VERDICT_COMMENT_ERROR}}>
+{{#VERDICT_COMMENT_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/VERDICT_COMMENT_ERROR}}
 </fieldset>{{/VERDICT_FORM}}
 </div>
 {{/MATERIALS}}
@@ -219,20 +221,24 @@
 <tbody>
 {{#CRITERIA}}<tr><td><label for="met-{{CRITERION}}">{{CRITERION_LABEL}}</label></td>
 <td><input type="checkbox" id="met-{{CRITERION}}" name="met_{{CRITERION}}" value="1"{{#MET}} checked{{/MET}}></td>
-<td><input name="note_{{CRITERION}}" value="{{NOTE}}" maxlength="1000" aria-label="{{_ review.note}}: {{CRITERION_LABEL}}"></td></tr>
+<td><input name="note_{{CRITERION}}" value="{{NOTE}}" maxlength="1000" aria-label="{{_ review.note}}: {{CRITERION_LABEL}}" placeholder="{{_ review.note}}"></td></tr>
 {{/CRITERIA}}
 </tbody>
 </table></div>
 </fieldset>
 <div class="form-actions"><button type="submit" name="action" value="save" class="button-secondary">{{_ review.save}}</button></div>
 
+<div class="outcomes">
+<div class="outcome outcome-supplement">
 <h3>{{_ review.request_supplement}}</h3>
 <div class="field"><label for="round-comment">{{_ review.round_comment}}</label>
 <textarea id="round-comment" name="comment" rows="2" maxlength="4000"{{#COMMENT_ERROR}} aria-invalid="true"{{/COMMENT_ERROR}}>{{COMMENT:pre_escape}}</textarea>
 <p class="field-hint">{{_ review.round_comment_hint}}</p>
 {{#COMMENT_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/COMMENT_ERROR}}</div>
 <div class="form-actions"><button type="submit" name="action" value="supplement">{{_ review.request_supplement}}</button></div>
+</div>
 
+<div class="outcome outcome-accept">
 <h3>{{_ review.accept}}</h3>
 <div class="field-row">
 <div class="field"><label for="mandays">{{_ review.mandays}}</label>
@@ -244,12 +250,16 @@
 {{#MANDAYS_REASON_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/MANDAYS_REASON_ERROR}}</div>
 </div>
 <div class="form-actions"><button type="submit" name="action" value="accept">{{_ review.accept}}</button></div>
+</div>
 
+<div class="outcome outcome-decline">
 <h3>{{_ review.decline}}</h3>
 <div class="field"><label for="decline-reason">{{_ review.decline_reason}}</label>
 <textarea id="decline-reason" name="decline_reason" rows="2" maxlength="4000"{{#DECLINE_REASON_ERROR}} aria-invalid="true"{{/DECLINE_REASON_ERROR}}>{{DECLINE_REASON:pre_escape}}</textarea>
 {{#DECLINE_REASON_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/DECLINE_REASON_ERROR}}</div>
 <div class="form-actions"><button type="submit" name="action" value="decline" class="button-danger">{{_ review.decline}}</button></div>
+</div>
+</div>
 </form>
 </section>{{/DECISION}}
 

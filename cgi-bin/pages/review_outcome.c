@@ -143,7 +143,7 @@ material_review_fill(struct req *r, struct tmpl_dict *s, const struct material_r
 		}
 		tmpl_set(x, "REVIEW_COMMENT", comment);
 		if (problem != NULL) {
-			struct tmpl_dict *e = tmpl_section(x, "COMMENT_ERROR");
+			struct tmpl_dict *e = tmpl_section(x, "VERDICT_COMMENT_ERROR");
 
 			if (e != NULL)
 				tmpl_set(e, "MESSAGE", view_text(r, problem));

@@ -22,6 +22,14 @@
 					// Back to the item just uploaded, not the top of a long page.
 					var item = form.closest("[id]");
 					var url = xhr.responseURL.split("#")[0];
+					// The same address with another fragment would only scroll
+					// (a second upload lands on ?done=uploaded again): reload.
+					if (url === window.location.href.split("#")[0]) {
+						if (item)
+							window.location.hash = item.id;
+						window.location.reload();
+						return;
+					}
 					window.location.assign(item ? url + "#" + item.id : xhr.responseURL);
 					return;
 				}

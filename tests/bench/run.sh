@@ -120,6 +120,11 @@ rm -f "$rjar"
 add_row "review queue, first page (10^5 rows)" /review "≥ 0.40, p99 ≤ 25 ms" -H "Cookie: sid=$rsid"
 add_row "review queue, organization name part" "/review?q=%E9%80%9A%E4%BF%A1" "" -H "Cookie: sid=$rsid"
 
+# --- the public register over 10^5 certificates (seeded above) -------------
+# "企业4242": part of an organization's name, Chinese, a dozen matches.
+add_row "public register, name part (10^5 certificates)" "/lookup?q=%E4%BC%81%E4%B8%9A4242" "≥ 0.30, p99 ≤ 30 ms"
+add_row "public register, certificate number" "/lookup?q=scb-2025-004242" ""
+
 # --- 50 MB upload and download -------------------------------------------
 # An applicant with a draft application.
 ajar=$(mktemp)
