@@ -10,8 +10,10 @@
 #include "auth/password.h"
 #include "db/db.h"
 #include "db/migrate.h"
+#include "db/tick.h"
 #include "store/blob.h"
 #include "domain/accounts.h"
+#include "domain/date.h"
 #include "domain/roles.h"
 
 static void
@@ -27,6 +29,9 @@ usage(FILE *out)
 	    "  gc [--min-age SECONDS]\n"
 	    "             remove unfinished uploads and blobs no row refers to,\n"
 	    "             older than an hour (or SECONDS), and list what it removed\n"
+	    "  tick [--today YYYY-MM-DD]\n"
+	    "             the daily run: expire certificates, open and mark overdue\n"
+	    "             surveillance, suspend and withdraw; idempotent per day\n"
 	    "  ensure-admin\n"
 	    "             create an administrator unless an enabled one exists: from\n"
 	    "             STARCERT_ADMIN_EMAIL and STARCERT_ADMIN_PASSWORD when set, else\n"
@@ -34,7 +39,7 @@ usage(FILE *out)
 	    "\n"
 	    "environment:\n"
 	    "  STARCERT_DB_OWNER  libpq conninfo of the owner role (migrations)\n"
-	    "  STARCERT_DB        libpq conninfo of the application role (users, gc)\n"
+	    "  STARCERT_DB        libpq conninfo of the application role (users, gc, tick)\n"
 	    "  STARCERT_BLOBS     the blob store (gc)\n"
 	    "  STARCERT_SHARE     directory holding migrations/ (default .)\n",
 	    out);
@@ -308,6 +313,32 @@ cmd_gc(int argc, char *argv[])
 	return 0;
 }
 
+static int
+cmd_tick(int argc, char *argv[])
+{
+	char			 today[11];
+	struct tick_counts	 c;
+	enum db_status		 st;
+
+	if (argc == 2 && strcmp(argv[0], "--today") == 0 && date_valid(argv[1]))
+		snprintf(today, sizeof(today), "%s", argv[1]);
+	else if (argc == 0)
+		date_today(today);
+	else {
+		fprintf(stderr, "starcertctl: tick [--today YYYY-MM-DD]\n");
+		return 2;
+	}
+	if (app_db() != 0)
+		return 1;
+	if ((st = tick_run(today, &c)) != DB_OK) {
+		fprintf(stderr, "starcertctl: tick failed (%d); nothing changed\n", (int)st);
+		return 1;
+	}
+	printf("tick %s: %d expired, %d surveillance opened, %d overdue, %d suspended, "
+	    "%d withdrawn\n", today, c.expired, c.opened, c.overdue, c.suspended, c.withdrawn);
+	return 0;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -321,6 +352,8 @@ main(int argc, char *argv[])
 		return cmd_user_add(argc - 3, argv + 3);
 	if (strcmp(argv[1], "gc") == 0)
 		return cmd_gc(argc - 2, argv + 2);
+	if (strcmp(argv[1], "tick") == 0)
+		return cmd_tick(argc - 2, argv + 2);
 	if (strcmp(argv[1], "ensure-admin") == 0 && argc == 2)
 		return cmd_ensure_admin();
 	if (strcmp(argv[1], "help") == 0 || strcmp(argv[1], "-h") == 0 ||

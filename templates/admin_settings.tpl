@@ -15,3 +15,11 @@
 <div class="form-actions"><button type="submit">{{_ form.save}}</button></div>
 </form>
 </section>
+<section class="panel" id="tick">
+<h2>{{_ tick.heading}}</h2>
+<p class="field-hint">{{_ tick.intro}}</p>
+<form method="post" action="/admin/tick">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<div class="form-actions"><button type="submit" class="button-secondary">{{_ tick.run}}</button></div>
+</form>
+</section>

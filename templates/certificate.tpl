@@ -18,3 +18,34 @@
 <p><a class="button" href="/certificates/{{CERT_ID}}/pdf">{{_ certificate.download}}</a></p>
 <p class="field-hint">{{_ certificate.verify_hint}} <a href="{{VERIFY_URL}}">{{_ certificate.verify_link}}</a></p>
 </section>
+{{#STATUS_CHANGED}}<p class="notice notice-success" role="status">{{_ certificate.status_changed}}</p>{{/STATUS_CHANGED}}
+{{#ACTIONS}}<section class="panel certificate-action">
+<h2>{{ACTION_LABEL}}</h2>
+<form method="post" action="/certificates/{{CERT_ID}}/status">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="action" value="{{ACTION}}">
+{{#NEEDS_CODE}}<div class="field"><label for="code-{{ACTION}}">{{_ certificate.reason_code}}</label>
+<select id="code-{{ACTION}}" name="reason_code">
+<option value="surveillance_overdue">{{_ certificate.reason.surveillance_overdue}}</option>
+<option value="serious_nonconformity">{{_ certificate.reason.serious_nonconformity}}</option>
+<option value="misuse">{{_ certificate.reason.misuse}}</option>
+<option value="complaints">{{_ certificate.reason.complaints}}</option>
+<option value="other">{{_ certificate.reason.other}}</option>
+</select></div>{{/NEEDS_CODE}}
+<div class="field"><label for="reason-{{ACTION}}">{{_ certificate.reason_text}}</label><textarea id="reason-{{ACTION}}" name="reason" rows="2" maxlength="2000" required></textarea></div>
+<div class="form-actions"><button type="submit" class="button-secondary">{{ACTION_LABEL}}</button></div>
+</form>
+</section>{{/ACTIONS}}
+<section class="panel" id="surveillance">
+<h2>{{_ certificate.surveillance_cases}}</h2>
+<ul class="compact">{{#SURVEILLANCE}}<li>{{KIND}} · {{_ certificate.due}} {{DUE}} <span class="badge badge-case-{{CASE_STATE_CODE}}">{{CASE_STATE}}</span></li>{{/SURVEILLANCE}}</ul>
+</section>
+<section class="panel" id="history">
+<h2>{{_ certificate.history}}</h2>
+<div class="table-wrap"><table class="data">
+<thead><tr><th scope="col">{{_ certificate.on}}</th><th scope="col">{{_ certificate.what}}</th><th scope="col">{{_ certificate.why}}</th><th scope="col">{{_ certificate.who}}</th></tr></thead>
+<tbody>
+{{#HISTORY}}<tr><td class="nowrap">{{ON}}</td><td>{{CHANGE}}{{_ punct.colon}}{{FROM}} → {{TO}}</td><td>{{REASON_CODE}} {{REASON}}</td><td>{{ACTOR}}</td></tr>
+{{/HISTORY}}
+</tbody></table></div>
+</section>

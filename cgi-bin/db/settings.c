@@ -41,9 +41,18 @@ const struct setting_def setting_defs[] = {
 	    "Audit time per fixed outlet visited, in half man-days (at least 0.5 man-day)." },
 	{ "mandays_per_extra_category_halfdays", "1", 0, 20, 0,
 	    "Audit time per product category beyond the first, in half man-days." },
+	{ "public_base_url", "", 0, 0, 200,
+	    "The address printed in certificates' QR codes (e.g. https://cert.example.cn); "
+	    "empty: the address the portal was reached at." },
 	{ "certificate_number_pattern", "SC-{YYYY}-{NNNNN}", 0, 0, 40,
 	    "Certificate numbers: {YYYY} is the year of issue, {NNNNN} the serial in "
 	    "that year (as many N as digits); otherwise upper-case letters, digits, - and /." },
+	{ "surveillance_lead_days", "90", 1, 365, 0,
+	    "The daily tick opens a surveillance case this many days before it falls due." },
+	{ "surveillance_grace_days", "30", 0, 365, 0,
+	    "A certificate is suspended when its surveillance is overdue longer than this." },
+	{ "suspension_max_days", "183", 1, 730, 0,
+	    "A certificate suspended longer than this is withdrawn (about six months)." },
 	{ "stars_after_a_year", "0", 0, 1, 0,
 	    "1: grant stars only after a year at the compliant level, unless the "
 	    "score is outstanding; 0: the score decides alone." },

@@ -761,11 +761,99 @@ const struct stmt_def stmt_defs[STMT__MAX] = {
 	 * private: number, name, level, scope, dates, status. */
 	[STMT_REGISTER_SEARCH] = { "db_register_search",
 	    "SELECT c.number, v.org_name, v.level, v.scope, c.issue_date::text, "
-	    "c.expiry_date::text, c.status, c.expiry_date < (now() AT TIME ZONE "
-	    "'Asia/Shanghai')::date FROM certificates c JOIN certificate_versions "
-	    "v ON v.certificate_id = c.id AND v.version = c.version WHERE "
-	    "c.number = upper($1) OR v.credit_code = upper($1) OR v.org_name LIKE "
-	    "'%' || $2 || '%' ORDER BY c.issue_date DESC, c.id DESC LIMIT $3", 3, true },
+	    "c.expiry_date::text, c.status, "
+	    "c.expiry_date < (now() AT TIME ZONE 'Asia/Shanghai')::date "
+	    "FROM certificates c JOIN certificate_versions v ON v.certificate_id = c.id "
+	    "AND v.version = c.version "
+	    /* The hits first, each through its own index (an OR across the two
+	     * tables would scan both); a very common name part stops at 1000. */
+	    "WHERE c.id = ANY (ARRAY(SELECT id FROM certificates WHERE number = upper($1) "
+	    "UNION SELECT certificate_id FROM certificate_versions WHERE credit_code = upper($1) "
+	    "UNION (SELECT certificate_id FROM certificate_versions "
+	    "WHERE org_name LIKE '%' || $2 || '%' LIMIT 1000))) "
+	    "ORDER BY c.issue_date DESC, c.id DESC LIMIT $3", 3, true },
+	/* The daily tick, each step idempotent: $1 today.  Certificates past their expiry date. */
+	[STMT_TICK_EXPIRE] = { "db_tick_expire",
+	    "WITH x AS (UPDATE certificates c SET status = 'expired' FROM (SELECT "
+	    "id, status FROM certificates WHERE status IN ('valid', 'suspended') "
+	    "AND expiry_date < $1::date FOR UPDATE) old WHERE c.id = old.id "
+	    "RETURNING c.id, old.status), h AS (INSERT INTO certificate_history "
+	    "(certificate_id, on_date, change, from_value, to_value, reason_code) "
+	    "SELECT id, $1, 'status', status, 'expired', 'expired' FROM x) INSERT "
+	    "INTO events (object_type, object_id, action, from_state, to_state, "
+	    "detail) SELECT 'certificate', id, 'certificate.expired', status, "
+	    "'expired', 'tick ' || $1 FROM x RETURNING 1", 1, false },
+	/* Surveillance due within $2 days of $1 opens a case (once per kind). */
+	[STMT_TICK_OPEN] = { "db_tick_open",
+	    "WITH due AS (SELECT c.id, k.kind, k.due FROM certificates c CROSS "
+	    "JOIN LATERAL (VALUES ('surveillance_1', c.surveillance1_due), "
+	    "('surveillance_2', c.surveillance2_due)) AS k (kind, due) WHERE "
+	    "c.status IN ('valid', 'suspended') AND k.due - $2::integer <= "
+	    "$1::date), x AS (INSERT INTO surveillance_cases (certificate_id, "
+	    "kind, due_date, opened_on) SELECT id, kind, due, $1 FROM due ON "
+	    "CONFLICT (certificate_id, kind) WHERE kind <> 'special' DO NOTHING "
+	    "RETURNING certificate_id, kind, due_date), h AS (INSERT INTO "
+	    "certificate_history (certificate_id, on_date, change, to_value, "
+	    "reason) SELECT certificate_id, $1, 'surveillance_opened', kind, 'due "
+	    "' || due_date FROM x) INSERT INTO events (object_type, object_id, "
+	    "action, to_state, detail) SELECT 'certificate', certificate_id, "
+	    "'surveillance.opened', kind, 'due ' || due_date FROM x RETURNING 1", 2, false },
+	/* Open cases past their date ($1 today) become overdue. */
+	[STMT_TICK_OVERDUE] = { "db_tick_overdue",
+	    "WITH x AS (UPDATE surveillance_cases SET state = 'overdue', "
+	    "overdue_on = $1 WHERE state = 'open' AND due_date < $1::date "
+	    "RETURNING certificate_id, kind, due_date), h AS (INSERT INTO "
+	    "certificate_history (certificate_id, on_date, change, to_value, "
+	    "reason) SELECT certificate_id, $1, 'surveillance_overdue', kind, "
+	    "'due ' || due_date FROM x) INSERT INTO events (object_type, "
+	    "object_id, action, to_state, detail) SELECT 'certificate', "
+	    "certificate_id, 'surveillance.overdue', kind, 'due ' || due_date "
+	    "FROM x RETURNING 1", 1, false },
+	/* Surveillance overdue more than $2 days on $1: the certificate is suspended. */
+	[STMT_TICK_SUSPEND] = { "db_tick_suspend",
+	    "WITH x AS (UPDATE certificates c SET status = 'suspended', "
+	    "suspended_on = $1 WHERE c.status = 'valid' AND EXISTS (SELECT 1 FROM "
+	    "surveillance_cases s WHERE s.certificate_id = c.id AND s.state = "
+	    "'overdue' AND s.due_date + $2::integer < $1::date) RETURNING c.id), "
+	    "h AS (INSERT INTO certificate_history (certificate_id, on_date, "
+	    "change, from_value, to_value, reason_code) SELECT id, $1, 'status', "
+	    "'valid', 'suspended', 'surveillance_overdue' FROM x) INSERT INTO "
+	    "events (object_type, object_id, action, from_state, to_state, "
+	    "detail) SELECT 'certificate', id, 'certificate.suspended', 'valid', "
+	    "'suspended', 'surveillance overdue; tick ' || $1 FROM x RETURNING 1", 2, false },
+	/* Suspended longer than $2 days on $1: withdrawn. */
+	[STMT_TICK_WITHDRAW] = { "db_tick_withdraw",
+	    "WITH x AS (UPDATE certificates SET status = 'withdrawn' WHERE status "
+	    "= 'suspended' AND suspended_on + $2::integer < $1::date RETURNING "
+	    "id), h AS (INSERT INTO certificate_history (certificate_id, on_date, "
+	    "change, from_value, to_value, reason_code) SELECT id, $1, 'status', "
+	    "'suspended', 'withdrawn', 'suspension_too_long' FROM x) INSERT INTO "
+	    "events (object_type, object_id, action, from_state, to_state, "
+	    "detail) SELECT 'certificate', id, 'certificate.withdrawn', "
+	    "'suspended', 'withdrawn', 'suspended too long; tick ' || $1 FROM x "
+	    "RETURNING 1", 2, false },
+	/* $1 certificate, $2 the status it must have, $3 the new one, $4 today */
+	[STMT_CERT_STATUS_SET] = { "db_cert_status_set",
+	    "UPDATE certificates SET status = $3, suspended_on = CASE WHEN $3 = "
+	    "'suspended' THEN $4::date ELSE suspended_on END WHERE id = $1 AND "
+	    "status = $2 RETURNING id", 4, false },
+	/* $1 certificate, $2 date, $3 change, $4 from, $5 to, $6 reason code, $7 reason, $8 who */
+	/* Reinstating accepts the corrective evidence for the overdue surveillance. */
+	[STMT_SURVEILLANCE_SETTLE] = { "db_surveillance_settle",
+	    "UPDATE surveillance_cases SET state = 'done' WHERE certificate_id = $1 "
+	    "AND state = 'overdue'", 1, false },
+	[STMT_CERT_HISTORY_ADD] = { "db_cert_history_add",
+	    "INSERT INTO certificate_history (certificate_id, on_date, change, "
+	    "from_value, to_value, reason_code, reason, actor_id) VALUES ($1, $2, "
+	    "$3, $4, $5, $6, $7, $8)", 8, false },
+	[STMT_CERT_HISTORY] = { "db_cert_history",
+	    "SELECT h.on_date::text, h.change, coalesce(h.from_value, ''), "
+	    "coalesce(h.to_value, ''), coalesce(h.reason_code, ''), h.reason, "
+	    "coalesce(u.name, '') FROM certificate_history h LEFT JOIN users u ON "
+	    "u.id = h.actor_id WHERE h.certificate_id = $1 ORDER BY h.id DESC", 1, true },
+	[STMT_SURVEILLANCE_OF_CERTIFICATE] = { "db_surveillance_of_certificate",
+	    "SELECT kind, due_date::text, state, opened_on::text FROM "
+	    "surveillance_cases WHERE certificate_id = $1 ORDER BY due_date, id", 1, true },
 	[STMT_ORGANIZATION_CODE_TAKEN] = { "db_organization_code_taken",
 	    "SELECT EXISTS (SELECT 1 FROM organizations WHERE credit_code = $1)",
 	    1, true },

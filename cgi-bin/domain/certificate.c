@@ -6,6 +6,7 @@
 
 #include "certificate.h"
 #include "date.h"
+#include "roles.h"
 
 static bool
 number_char(char c)
@@ -125,4 +126,77 @@ cert_add_months(const char *date, int months, char out[11])
 		memcpy(out, tmp, 11);
 	}
 	return 0;
+}
+
+static const char *const status_names[CERT_STATUS__MAX] = {
+	[CERT_VALID] = "valid", [CERT_SUSPENDED] = "suspended",
+	[CERT_WITHDRAWN] = "withdrawn", [CERT_CANCELLED] = "cancelled",
+	[CERT_EXPIRED] = "expired", [CERT_REPLACED] = "replaced",
+};
+
+static const char *const status_codes[CERT_STATUS__MAX] = {
+	[CERT_VALID] = "01", [CERT_SUSPENDED] = "02", [CERT_WITHDRAWN] = "03",
+	[CERT_CANCELLED] = "04", [CERT_EXPIRED] = "05", [CERT_REPLACED] = "",
+};
+
+static const char *const action_names[CERT_ACTION__MAX] = {
+	[CERT_SUSPEND] = "suspend", [CERT_REINSTATE] = "reinstate",
+	[CERT_WITHDRAW] = "withdraw", [CERT_CANCEL] = "cancel",
+};
+
+static const struct cert_transition cert_transitions[] = {
+	{ CERT_SUSPEND, CERT_VALID, CERT_SUSPENDED, ROLE_SUPERVISOR },
+	{ CERT_REINSTATE, CERT_SUSPENDED, CERT_VALID, ROLE_SUPERVISOR },
+	{ CERT_WITHDRAW, CERT_VALID, CERT_WITHDRAWN, ROLE_SUPERVISOR },
+	{ CERT_WITHDRAW, CERT_SUSPENDED, CERT_WITHDRAWN, ROLE_SUPERVISOR },
+	{ CERT_CANCEL, CERT_VALID, CERT_CANCELLED, ROLE_APPLICANT },
+	{ CERT_CANCEL, CERT_SUSPENDED, CERT_CANCELLED, ROLE_APPLICANT },
+};
+
+static int
+parse_name(const char *const *names, int n, const char *s)
+{
+	for (int i = 0; s != NULL && i < n; i++)
+		if (strcmp(s, names[i]) == 0)
+			return i;
+	return -1;
+}
+
+const char *
+cert_status_name(enum cert_status s)
+{
+	return (unsigned)s < CERT_STATUS__MAX ? status_names[s] : "unknown";
+}
+
+int
+cert_status_parse(const char *s)
+{
+	return parse_name(status_names, CERT_STATUS__MAX, s);
+}
+
+const char *
+cert_status_code(enum cert_status s)
+{
+	return (unsigned)s < CERT_STATUS__MAX ? status_codes[s] : "";
+}
+
+const struct cert_transition *
+cert_transition(enum cert_action a, enum cert_status from)
+{
+	for (size_t i = 0; i < sizeof(cert_transitions) / sizeof(cert_transitions[0]); i++)
+		if (cert_transitions[i].action == a && cert_transitions[i].from == from)
+			return &cert_transitions[i];
+	return NULL;
+}
+
+const char *
+cert_action_name(enum cert_action a)
+{
+	return (unsigned)a < CERT_ACTION__MAX ? action_names[a] : "unknown";
+}
+
+int
+cert_action_parse(const char *s)
+{
+	return parse_name(action_names, CERT_ACTION__MAX, s);
 }

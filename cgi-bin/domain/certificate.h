@@ -45,4 +45,40 @@ bool	cert_signature_equal(const char *given, const char *expected);
  */
 int	cert_add_months(const char *date, int months, char out[11]);
 
+/* A certificate's status; the register's codes (DOMAIN.md) in cert_status_code. */
+enum cert_status {
+	CERT_VALID = 0,		/* 01 */
+	CERT_SUSPENDED,		/* 02 暂停 */
+	CERT_WITHDRAWN,		/* 03 撤销 */
+	CERT_CANCELLED,		/* 04 注销, at the holder's request */
+	CERT_EXPIRED,		/* 05 */
+	CERT_REPLACED,		/* continued by a recertification's certificate */
+	CERT_STATUS__MAX
+};
+
+const char	*cert_status_name(enum cert_status);
+int		 cert_status_parse(const char *);	/* -1 when unknown */
+/* cert_status_code: "01" to "05" for the register's statuses; "" for replaced. */
+const char	*cert_status_code(enum cert_status);
+
+/* What people may do to a certificate's status by hand (the daily tick does the rest). */
+enum cert_action {
+	CERT_SUSPEND = 0,	/* by a supervisor, with a reason code */
+	CERT_REINSTATE,		/* by a supervisor, after corrective evidence */
+	CERT_WITHDRAW,		/* by a supervisor, with a reason code */
+	CERT_CANCEL,		/* at the holder's request */
+	CERT_ACTION__MAX
+};
+
+struct cert_transition {
+	enum cert_action	action;
+	enum cert_status	from, to;
+	unsigned		roles;	/* ROLE_* allowed */
+};
+
+/* cert_transition: the move for action from status from, or NULL when not allowed. */
+const struct cert_transition *cert_transition(enum cert_action, enum cert_status from);
+const char	*cert_action_name(enum cert_action);
+int		 cert_action_parse(const char *);
+
 #endif

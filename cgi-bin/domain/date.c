@@ -1,5 +1,6 @@
-/* date.c: checking a typed date against the calendar; pure, no time zone. */
+/* date.c: checking a typed date against the calendar, and today's date in the body's time zone. */
 #include <string.h>
+#include <time.h>
 
 #include "date.h"
 
@@ -29,4 +30,14 @@ date_valid(const char *s)
 		return false;
 	last = days[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
 	return d <= last;
+}
+
+void
+date_today(char out[11])
+{
+	time_t		now = time(NULL) + 8 * 3600;
+	struct tm	tm;
+
+	gmtime_r(&now, &tm);
+	strftime(out, 11, "%Y-%m-%d", &tm);
 }

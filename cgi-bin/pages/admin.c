@@ -684,6 +684,10 @@ page_admin_settings_post(struct req *r)
 		else if (strcmp(def->key, "certificate_number_pattern") == 0 &&
 		    !cert_number_pattern_valid(values[i]))
 			errors[i] = "setting.pattern_invalid";
+		else if (strcmp(def->key, "public_base_url") == 0 && *values[i] != '\0' &&
+		    ((strncmp(values[i], "https://", 8) != 0 && strncmp(values[i], "http://", 7) != 0) ||
+		    strpbrk(values[i], " \"<>?#") != NULL || values[i][strlen(values[i]) - 1] == '/'))
+			errors[i] = "setting.url_invalid";
 		nerrors += errors[i] != NULL;
 	}
 	if (nerrors > 0) {

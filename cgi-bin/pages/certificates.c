@@ -8,7 +8,9 @@
 #include "../cert/pdf.h"
 #include "../db/db.h"
 #include "../db/settings.h"
+#include "../db/tick.h"
 #include "../domain/certificate.h"
+#include "../domain/date.h"
 #include "../domain/roles.h"
 #include "../domain/scoring.h"
 #include "../http/buf.h"
@@ -75,12 +77,15 @@ sign_row(const char *number, int version, const char *name, const char *code,
 static const char *
 verify_url(struct req *r, const PGresult *c)
 {
-	char sig[CERT_SIGNATURE_HEX + 1];
+	char		 sig[CERT_SIGNATURE_HEX + 1];
+	const char	*base = settings_get("public_base_url");
 
 	sign_row(PQgetvalue(c, 0, C_NUMBER), (int)db_long(c, 0, C_VERSION),
 	    PQgetvalue(c, 0, C_NAME), PQgetvalue(c, 0, C_CODE), PQgetvalue(c, 0, C_LEVEL),
 	    PQgetvalue(c, 0, C_ISSUE), PQgetvalue(c, 0, C_EXPIRY), sig);
-	return arena_printf(r->arena, "%s/verify/%s?v=%s&s=%s", req_base_url(r),
+	if (base == NULL || *base == '\0')
+		base = req_base_url(r);
+	return arena_printf(r->arena, "%s/verify/%s?v=%s&s=%s", base,
 	    PQgetvalue(c, 0, C_NUMBER), PQgetvalue(c, 0, C_VERSION), sig);
 }
 
@@ -103,6 +108,8 @@ certificate_find(struct req *r, int64_t id, PGresult **out)
 	*out = res;
 	return 0;
 }
+
+static int certificate_life_fill(struct req *, struct tmpl_dict *, const PGresult *);
 
 static void
 fill_facts(struct req *r, struct tmpl_dict *d, const PGresult *c)
@@ -147,8 +154,191 @@ page_certificate(struct req *r)
 	tmpl_set(d, "VERIFY_URL", verify_url(r, c));
 	if (done != NULL && strcmp(done, "issued") == 0)
 		tmpl_show(d, "ISSUED");
+	if (done != NULL && strcmp(done, "status") == 0)
+		tmpl_show(d, "STATUS_CHANGED");
+	status = certificate_life_fill(r, d, c);
 	PQclear(c);
-	return view_render(r, 200);
+	return status != 0 ? status : view_render(r, 200);
+}
+
+/* History, surveillance cases, and the status changes r's user may make. */
+static int
+certificate_life_fill(struct req *r, struct tmpl_dict *d, const PGresult *c)
+{
+	const char	*p[1] = { PQgetvalue(c, 0, C_ID) };
+	PGresult	*res;
+	enum db_status	 st;
+	int		 status;
+
+	if ((res = db_query(STMT_CERT_HISTORY, p, &st)) == NULL)
+		return db_status_http(st);
+	for (int i = 0; i < PQntuples(res); i++) {
+		struct tmpl_dict	*x = tmpl_section(d, "HISTORY");
+		const char		*change = PQgetvalue(res, i, 1);
+
+		if (x == NULL)
+			break;
+		tmpl_set(x, "ON", PQgetvalue(res, i, 0));
+		tmpl_set(x, "CHANGE", view_label(r, "certificate.change.", change));
+		if (strcmp(change, "status") == 0 || strcmp(change, "issued") == 0) {
+			tmpl_set(x, "FROM", PQgetvalue(res, i, 2)[0] != '\0' ?
+			    view_label(r, "certificate.status.", PQgetvalue(res, i, 2)) : "");
+			tmpl_set(x, "TO", view_label(r, "certificate.status.", PQgetvalue(res, i, 3)));
+		} else if (strcmp(change, "level") == 0) {
+			tmpl_set(x, "FROM", view_label(r, "level.", PQgetvalue(res, i, 2)));
+			tmpl_set(x, "TO", view_label(r, "level.", PQgetvalue(res, i, 3)));
+		} else
+			tmpl_set(x, "TO", view_label(r, "surveillance.kind.", PQgetvalue(res, i, 3)));
+		if (PQgetvalue(res, i, 4)[0] != '\0')
+			tmpl_set(x, "REASON_CODE", view_label(r, "certificate.reason.",
+			    PQgetvalue(res, i, 4)));
+		tmpl_set(x, "REASON", PQgetvalue(res, i, 5));
+		tmpl_set(x, "ACTOR", PQgetvalue(res, i, 6)[0] != '\0' ? PQgetvalue(res, i, 6) :
+		    view_text(r, "certificate.scheduler"));
+	}
+	PQclear(res);
+	if ((res = db_query(STMT_SURVEILLANCE_OF_CERTIFICATE, p, &st)) == NULL)
+		return db_status_http(st);
+	for (int i = 0; i < PQntuples(res); i++) {
+		struct tmpl_dict *x = tmpl_section(d, "SURVEILLANCE");
+
+		if (x == NULL)
+			break;
+		tmpl_set(x, "KIND", view_label(r, "surveillance.kind.", PQgetvalue(res, i, 0)));
+		tmpl_set(x, "DUE", PQgetvalue(res, i, 1));
+		tmpl_set(x, "CASE_STATE_CODE", PQgetvalue(res, i, 2));
+		tmpl_set(x, "CASE_STATE", view_label(r, "surveillance.state.", PQgetvalue(res, i, 2)));
+	}
+	PQclear(res);
+	/* The moves r's user may make from the status as stored. */
+	status = cert_status_parse(PQgetvalue(c, 0, C_STATUS));
+	for (int a = 0; status >= 0 && a < CERT_ACTION__MAX; a++) {
+		const struct cert_transition *t = cert_transition((enum cert_action)a,
+		    (enum cert_status)status);
+		struct tmpl_dict *x;
+
+		if (t == NULL || (t->roles & r->user->roles) == 0 ||
+		    (x = tmpl_section(d, "ACTIONS")) == NULL)
+			continue;
+		tmpl_set(x, "ACTION", cert_action_name(t->action));
+		tmpl_set(x, "ACTION_LABEL", view_label(r, "certificate.action.",
+		    cert_action_name(t->action)));
+		if (t->action == CERT_SUSPEND || t->action == CERT_WITHDRAW)
+			tmpl_show(x, "NEEDS_CODE");
+	}
+	return 0;
+}
+
+/* The reason codes a supervisor gives for suspending or withdrawing. */
+static const char *const reason_codes[] = {
+	"surveillance_overdue", "serious_nonconformity", "misuse", "complaints", "other",
+};
+
+int
+page_certificate_status_post(struct req *r)
+{
+	PGresult			*c, *res;
+	const struct cert_transition	*t;
+	const char			*action, *code = NULL, *reason, *p[8];
+	char				 today[11], uid[DB_INT_BUF];
+	bool				 dup;
+	int				 a, from, status;
+	enum db_status			 st;
+
+	if ((status = certificate_find(r, route_param_id(&r->params, "id"), &c)) != 0)
+		return status;
+	action = req_param(r, "action", &dup);
+	from = cert_status_parse(PQgetvalue(c, 0, C_STATUS));
+	if (action == NULL || dup || (a = cert_action_parse(action)) < 0 || from < 0) {
+		PQclear(c);
+		return 400;
+	}
+	if ((t = cert_transition((enum cert_action)a, (enum cert_status)from)) == NULL) {
+		PQclear(c);
+		return view_error(r, 409, "certificate.not_allowed");
+	}
+	if ((t->roles & r->user->roles) == 0) {
+		PQclear(c);
+		return 403;
+	}
+	if (t->action == CERT_SUSPEND || t->action == CERT_WITHDRAW) {
+		bool known = false;
+
+		code = req_param(r, "reason_code", &dup);
+		for (size_t i = 0; code != NULL && i < sizeof(reason_codes) / sizeof(reason_codes[0]); i++)
+			known = known || strcmp(code, reason_codes[i]) == 0;
+		if (!known || dup) {
+			PQclear(c);
+			return 400;
+		}
+	}
+	if (req_text(r, "reason", true, 2000, &reason) != FIELD_OK) {
+		PQclear(c);
+		return view_error(r, 422, "certificate.reason_required");
+	}
+	date_today(today);
+	if ((st = db_begin()) != DB_OK)
+		goto fail;
+	p[0] = PQgetvalue(c, 0, C_ID);
+	p[1] = cert_status_name(t->from);
+	p[2] = cert_status_name(t->to);
+	p[3] = today;
+	if ((res = db_query(STMT_CERT_STATUS_SET, p, &st)) == NULL)
+		goto fail;
+	if (PQntuples(res) != 1) {
+		/* Changed meanwhile (the tick, or someone else). */
+		PQclear(res);
+		db_rollback();
+		PQclear(c);
+		return view_error(r, 409, "certificate.not_allowed");
+	}
+	PQclear(res);
+	if (t->action == CERT_REINSTATE) {
+		if ((res = db_query(STMT_SURVEILLANCE_SETTLE, p, &st)) == NULL)
+			goto fail;
+		PQclear(res);
+	}
+	p[1] = today;
+	p[2] = "status";
+	p[3] = cert_status_name(t->from);
+	p[4] = cert_status_name(t->to);
+	p[5] = code;
+	p[6] = reason;
+	p[7] = db_int(uid, r->user->id);
+	if ((res = db_query(STMT_CERT_HISTORY_ADD, p, &st)) == NULL)
+		goto fail;
+	PQclear(res);
+	if ((st = db_event(r->user->id, "certificate", db_long(c, 0, C_ID),
+	    arena_printf(r->arena, "certificate.%s", cert_action_name(t->action)),
+	    cert_status_name(t->from), cert_status_name(t->to),
+	    arena_printf(r->arena, "%s%s%s", code != NULL ? code : "", code != NULL ? ": " : "",
+	    reason), r->remote_addr)) != DB_OK || (st = db_commit()) != DB_OK)
+		goto fail;
+	status = resp_redirect(r, arena_printf(r->arena, "/certificates/%s?done=status",
+	    PQgetvalue(c, 0, C_ID)));
+	PQclear(c);
+	return status;
+fail:
+	db_rollback();
+	PQclear(c);
+	return db_status_http(st);
+}
+
+int
+page_admin_tick_post(struct req *r)
+{
+	char			today[11];
+	struct tick_counts	c;
+	enum db_status		st;
+
+	date_today(today);
+	if ((st = tick_run(today, &c)) != DB_OK)
+		return db_status_http(st);
+	(void)db_event(r->user->id, "tick", 0, "tick.run", NULL, NULL,
+	    arena_printf(r->arena, "%s: %d expired, %d opened, %d overdue, %d suspended, "
+	    "%d withdrawn", today, c.expired, c.opened, c.overdue, c.suspended, c.withdrawn),
+	    r->remote_addr);
+	return resp_redirect(r, "/admin/events");
 }
 
 /* Stars for the PDF: compliant 0, then 3 to 5. */

@@ -2,11 +2,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "../db/db.h"
 #include "../db/settings.h"
 #include "../domain/certificate.h"
+#include "../domain/date.h"
 #include "../domain/roles.h"
 #include "../domain/scoring.h"
 #include "../http/response.h"
@@ -297,17 +297,6 @@ fail:
 	return db_status_http(st);
 }
 
-/* Today in the body's time zone. */
-static void
-today(char out[11])
-{
-	time_t		now = time(NULL) + 8 * 3600;	/* Asia/Shanghai, no daylight saving */
-	struct tm	tm;
-
-	gmtime_r(&now, &tm);
-	strftime(out, 11, "%Y-%m-%d", &tm);
-}
-
 /* Issue the certificate of an approved audit (in the caller's transaction); its number into number. */
 static enum db_status
 certificate_issue(struct req *r, const struct audit *au, const char *level,
@@ -318,7 +307,7 @@ certificate_issue(struct req *r, const struct audit *au, const char *level,
 	PGresult	*res;
 	enum db_status	 st;
 
-	today(issue);
+	date_today(issue);
 	if (cert_add_months(issue, 36, expiry) != 0 || cert_add_months(issue, 12, s1) != 0 ||
 	    cert_add_months(issue, 24, s2) != 0)
 		return DB_ERROR;
@@ -348,6 +337,13 @@ certificate_issue(struct req *r, const struct audit *au, const char *level,
 	p[1] = level;
 	p[2] = STANDARD;
 	PQclear(db_query_rows(STMT_CERTIFICATE_VERSION_INSERT, p, 1, 1, &st));
+	if (st == DB_OK) {
+		char		 uid[DB_INT_BUF];
+		const char	*h[8] = { p[0], issue, "issued", NULL, "valid", NULL, "",
+				    db_int(uid, r->user->id) };
+
+		PQclear(db_query(STMT_CERT_HISTORY_ADD, h, &st));
+	}
 	return st;
 }
 

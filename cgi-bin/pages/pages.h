@@ -226,6 +226,8 @@ int	page_audit_decide_post(struct req *);
 int	certificates_init(const char *key_file, const char *font);
 int	page_certificate(struct req *);
 int	page_certificate_pdf(struct req *);
+int	page_certificate_status_post(struct req *);
+int	page_admin_tick_post(struct req *);
 int	page_lookup(struct req *);
 int	page_verify(struct req *);
 /* conflicts.c: auditors' conflict-of-interest declarations; the scoring scheme (admin) */

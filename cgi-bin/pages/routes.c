@@ -73,6 +73,8 @@ const struct route routes[] = {
 	{ POST, "/audits/{id}/decide", page_audit_decide_post, ROLE_SUPERVISOR, "audit_decide_post" },
 	{ GET, "/certificates/{id}", page_certificate, SIGNED_IN, "certificate" },
 	{ GET, "/certificates/{id}/pdf", page_certificate_pdf, SIGNED_IN, "certificate_pdf" },
+	{ POST, "/certificates/{id}/status", page_certificate_status_post, ROLE_SUPERVISOR | ROLE_APPLICANT, "certificate_status_post" },
+	{ POST, "/admin/tick", page_admin_tick_post, ROLE_ADMIN, "admin_tick_post" },
 	{ GET, "/lookup", page_lookup, PUBLIC, "lookup" },
 	{ GET, "/verify/{number}", page_verify, PUBLIC, "verify" },
 	{ GET, "/account/conflicts", page_conflicts, ROLE_AUDITOR, "conflicts" },

@@ -22,6 +22,9 @@ test_88n_evaluation_by_someone_off_the_team() {
 	id=$(audit_id)
 	login "$e" evaluator@test.example "$STAFF_PASSWORD"
 	sql "UPDATE users SET roles = roles | 8 WHERE email = 'second@test.example'" >/dev/null
+	decide "$(jar supervisor)" "$id" --data "outcome=approved"
+	expect_status 409 "a decision on a report not evaluated"
+	expect_body '审核报告尚未评定'
 	evaluate "$(jar aud-second)" "$id" --data "recommendation=certify&level=five_star"
 	expect_status 403 "a team member evaluating"
 	expect_body '参加过本次审核的人员不能评定'
