@@ -69,7 +69,7 @@ int
 app_init(const struct config *cfg)
 {
 	if (routes_check() != 0 || blob_init(cfg->blobs_dir) != 0 ||
-	    certificates_init(cfg->cert_key_file, cfg->cjk_font) != 0)
+	    certificates_init(cfg->cert_key_file, cfg->cjk_font, cfg->public_url) != 0)
 		return -1;
 	/* At most as many 64 MiB password hashes at once as there are cores. */
 	return password_init((unsigned)sysconf(_SC_NPROCESSORS_ONLN));

@@ -47,6 +47,7 @@ config_load(struct config *c)
 	c->pid_file = env_str("STARCERT_PIDFILE", NULL);
 	c->blobs_dir = env_str("STARCERT_BLOBS", "var/dev/blobs");
 	c->cert_key_file = env_str("STARCERT_CERT_KEY", "var/dev/secret/cert.key");
+	c->public_url = env_str("STARCERT_PUBLIC_URL", "http://127.0.0.1:8080");
 	c->cjk_font = env_str("STARCERT_CJK_FONT", "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc");
 	if (env_int("STARCERT_WORKERS", (int)(2 * cores), 1, 256, &c->workers) != 0 ||
 	    env_int("STARCERT_STATEMENT_TIMEOUT_MS", 5000, 100, 600000,

@@ -10,6 +10,7 @@ struct config {
 	const char	*blobs_dir;	/* STARCERT_BLOBS: the blob store */
 	const char	*cert_key_file;	/* STARCERT_CERT_KEY: 32 bytes signing certificate links */
 	const char	*cjk_font;	/* STARCERT_CJK_FONT: the font certificates are printed in */
+	const char	*public_url;	/* STARCERT_PUBLIC_URL: the portal's address for QR links unless the setting says */
 	int		 workers;	/* STARCERT_WORKERS: default 2 x cores */
 	int		 statement_timeout_ms;	/* STARCERT_STATEMENT_TIMEOUT_MS: default 5000 */
 };

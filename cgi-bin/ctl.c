@@ -10,6 +10,7 @@
 #include "auth/password.h"
 #include "db/db.h"
 #include "db/migrate.h"
+#include "db/settings.h"
 #include "db/tick.h"
 #include "store/blob.h"
 #include "domain/accounts.h"
@@ -330,6 +331,8 @@ cmd_tick(int argc, char *argv[])
 	}
 	if (app_db() != 0)
 		return 1;
+	/* The body's own lead time, grace period and longest suspension. */
+	settings_refresh();
 	if ((st = tick_run(today, &c)) != DB_OK) {
 		fprintf(stderr, "starcertctl: tick failed (%d); nothing changed\n", (int)st);
 		return 1;

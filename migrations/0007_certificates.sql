@@ -58,7 +58,7 @@ CREATE TABLE certificate_serials (
 -- 01 valid, 02 suspended, 03 withdrawn, 04 cancelled, 05 expired.
 CREATE TABLE certificates (
 	id			bigserial PRIMARY KEY,
-	number			text NOT NULL UNIQUE CHECK (number ~ '^[A-Z0-9/-]{3,40}$'),
+	number			text NOT NULL UNIQUE CHECK (number ~ '^[A-Z0-9-]{3,40}$'),
 	organization_id		bigint NOT NULL REFERENCES organizations (id),
 	application_id		bigint NOT NULL REFERENCES applications (id),
 	audit_id		bigint NOT NULL UNIQUE REFERENCES audits (id),

@@ -203,7 +203,7 @@ app_start() {
 	[ "$as_root" -eq 1 ] && run=(setpriv --reuid=starcert --regid=starcert --init-groups)
 	rm -f "$app_pid"
 	env STARCERT_SOCKET="$app_sock" STARCERT_DB="$app_conninfo" STARCERT_BLOBS="$blobs_dir" \
-		STARCERT_CERT_KEY="$var/secret/cert.key" \
+		STARCERT_CERT_KEY="$var/secret/cert.key" STARCERT_PUBLIC_URL="http://127.0.0.1:$port" \
 		STARCERT_SHARE="$root" STARCERT_PIDFILE="$app_pid" \
 		${STARCERT_WORKERS:+STARCERT_WORKERS=$STARCERT_WORKERS} \
 		ASAN_OPTIONS="detect_leaks=0:abort_on_error=0" \

@@ -7,7 +7,7 @@
 {{#SETTINGS}}<div class="field">
 <label for="s-{{KEY}}">{{LABEL}}</label>
 {{#NUMBER}}<input id="s-{{KEY}}" name="{{KEY}}" type="number" min="{{MIN}}" max="{{MAX}}" value="{{VALUE}}" required{{#SETTING_ERROR}} aria-invalid="true"{{/SETTING_ERROR}}>{{/NUMBER}}
-{{#TEXT}}<input id="s-{{KEY}}" name="{{KEY}}" maxlength="{{MAXLEN}}" value="{{VALUE}}" required{{#SETTING_ERROR}} aria-invalid="true"{{/SETTING_ERROR}}>{{/TEXT}}
+{{#TEXT}}<input id="s-{{KEY}}" name="{{KEY}}" maxlength="{{MAXLEN}}" value="{{VALUE}}"{{#REQUIRED}} required{{/REQUIRED}}{{#SETTING_ERROR}} aria-invalid="true"{{/SETTING_ERROR}}>{{/TEXT}}
 <p class="field-hint">{{HELP}} <span class="muted">{{_ admin.settings.default}}</span></p>
 {{#SETTING_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/SETTING_ERROR}}
 </div>

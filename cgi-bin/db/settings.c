@@ -46,7 +46,7 @@ const struct setting_def setting_defs[] = {
 	    "empty: the address the portal was reached at." },
 	{ "certificate_number_pattern", "SC-{YYYY}-{NNNNN}", 0, 0, 40,
 	    "Certificate numbers: {YYYY} is the year of issue, {NNNNN} the serial in "
-	    "that year (as many N as digits); otherwise upper-case letters, digits, - and /." },
+	    "that year (as many N as digits); otherwise upper-case letters, digits and -." },
 	{ "surveillance_lead_days", "90", 1, 365, 0,
 	    "The daily tick opens a surveillance case this many days before it falls due." },
 	{ "surveillance_grace_days", "30", 0, 365, 0,
@@ -90,7 +90,8 @@ settings_valid(const struct setting_def *d, const char *v)
 
 		for (const char *p = v; *p != '\0'; p++)
 			chars += ((unsigned char)*p & 0xc0) != 0x80;
-		return chars > 0 && chars <= d->max_chars;
+		/* A text whose default is empty may be left empty. */
+		return (chars > 0 || *d->default_value == '\0') && chars <= d->max_chars;
 	}
 	n = strtol(v, &end, 10);
 	return *v != '\0' && *end == '\0' && n >= d->min && n <= d->max;

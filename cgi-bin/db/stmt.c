@@ -19,7 +19,8 @@ const struct stmt_def stmt_defs[STMT__MAX] = {
 	[STMT_EVENT_INSERT] = { "db_event_insert",
 	    "INSERT INTO events (actor_id, object_type, object_id, action, "
 	    "from_state, to_state, detail, client_addr) "
-	    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8)", 8, false },
+	    /* A long comment is kept whole where it belongs; the log keeps 2000 characters. */
+	    "VALUES ($1, $2, $3, $4, $5, $6, left($7, 2000), $8)", 8, false },
 	/* $1 action prefix, $2 object type, $3 actor e-mail, $4 from date,
 	 * $5 to date (all NULL when not filtered), $6 before id (keyset), $7 limit */
 	[STMT_EVENTS_LIST] = { "db_events_list",
@@ -735,7 +736,7 @@ const struct stmt_def stmt_defs[STMT__MAX] = {
 	    "SELECT id, number FROM certificates WHERE audit_id = $1", 1, true },
 	[STMT_CERTIFICATE_GET] = { "db_certificate_get",
 	    "SELECT c.id, c.number, c.organization_id, c.status, c.version, "
-	    "c.issue_date::text, c.expiry_date::text, c.surveillance1_due::text, "
+	    "to_char(c.issue_date, 'YYYY-MM-DD'), to_char(c.expiry_date, 'YYYY-MM-DD'), c.surveillance1_due::text, "
 	    "c.surveillance2_due::text, v.org_name, v.credit_code, v.address, "
 	    "v.scope, v.standard, v.level, coalesce(v.pdf_sha256, ''), "
 	    "c.expiry_date < (now() AT TIME ZONE 'Asia/Shanghai')::date FROM "
@@ -743,15 +744,15 @@ const struct stmt_def stmt_defs[STMT__MAX] = {
 	    "c.id AND v.version = c.version WHERE c.id = $1", 1, true },
 	[STMT_CERTIFICATE_BY_NUMBER] = { "db_certificate_by_number",
 	    "SELECT c.id, c.number, c.organization_id, c.status, c.version, "
-	    "c.issue_date::text, c.expiry_date::text, c.surveillance1_due::text, "
+	    "to_char(c.issue_date, 'YYYY-MM-DD'), to_char(c.expiry_date, 'YYYY-MM-DD'), c.surveillance1_due::text, "
 	    "c.surveillance2_due::text, v.org_name, v.credit_code, v.address, "
 	    "v.scope, v.standard, v.level, coalesce(v.pdf_sha256, ''), "
 	    "c.expiry_date < (now() AT TIME ZONE 'Asia/Shanghai')::date FROM "
 	    "certificates c JOIN certificate_versions v ON v.certificate_id = "
 	    "c.id AND v.version = c.version WHERE c.number = upper($1)", 1, true },
 	[STMT_CERTIFICATE_VERSION_GET] = { "db_certificate_version_get",
-	    "SELECT org_name, credit_code, level, issue_date::text, "
-	    "expiry_date::text FROM certificate_versions WHERE certificate_id = "
+	    "SELECT org_name, credit_code, level, to_char(issue_date, 'YYYY-MM-DD'), "
+	    "to_char(expiry_date, 'YYYY-MM-DD') FROM certificate_versions WHERE certificate_id = "
 	    "$1 AND version = $2", 2, true },
 	[STMT_CERTIFICATE_PDF_SET] = { "db_certificate_pdf_set",
 	    "UPDATE certificate_versions SET pdf_sha256 = $3 WHERE certificate_id "
@@ -770,7 +771,7 @@ const struct stmt_def stmt_defs[STMT__MAX] = {
 	    "WHERE c.id = ANY (ARRAY(SELECT id FROM certificates WHERE number = upper($1) "
 	    "UNION SELECT certificate_id FROM certificate_versions WHERE credit_code = upper($1) "
 	    "UNION (SELECT certificate_id FROM certificate_versions "
-	    "WHERE org_name LIKE '%' || $2 || '%' LIMIT 1000))) "
+	    "WHERE org_name LIKE '%' || $2 || '%' ORDER BY certificate_id DESC LIMIT 1000))) "
 	    "ORDER BY c.issue_date DESC, c.id DESC LIMIT $3", 3, true },
 	/* The daily tick, each step idempotent: $1 today.  Certificates past their expiry date. */
 	[STMT_TICK_EXPIRE] = { "db_tick_expire",
@@ -800,8 +801,11 @@ const struct stmt_def stmt_defs[STMT__MAX] = {
 	    "'surveillance.opened', kind, 'due ' || due_date FROM x RETURNING 1", 2, false },
 	/* Open cases past their date ($1 today) become overdue. */
 	[STMT_TICK_OVERDUE] = { "db_tick_overdue",
-	    "WITH x AS (UPDATE surveillance_cases SET state = 'overdue', "
-	    "overdue_on = $1 WHERE state = 'open' AND due_date < $1::date "
+	    "WITH x AS (UPDATE surveillance_cases s SET state = 'overdue', "
+	    "overdue_on = $1 WHERE s.state = 'open' AND s.due_date < $1::date "
+	    /* Only while the certificate lives: cancelled or withdrawn ones are done with. */
+	    "AND EXISTS (SELECT 1 FROM certificates c WHERE c.id = s.certificate_id "
+	    "AND c.status IN ('valid', 'suspended')) "
 	    "RETURNING certificate_id, kind, due_date), h AS (INSERT INTO "
 	    "certificate_history (certificate_id, on_date, change, to_value, "
 	    "reason) SELECT certificate_id, $1, 'surveillance_overdue', kind, "
@@ -836,12 +840,14 @@ const struct stmt_def stmt_defs[STMT__MAX] = {
 	[STMT_CERT_STATUS_SET] = { "db_cert_status_set",
 	    "UPDATE certificates SET status = $3, suspended_on = CASE WHEN $3 = "
 	    "'suspended' THEN $4::date ELSE suspended_on END WHERE id = $1 AND "
-	    "status = $2 RETURNING id", 4, false },
+	    "status = $2 AND expiry_date >= $4::date RETURNING id", 4, false },
 	/* $1 certificate, $2 date, $3 change, $4 from, $5 to, $6 reason code, $7 reason, $8 who */
 	/* Reinstating accepts the corrective evidence for the overdue surveillance. */
 	[STMT_SURVEILLANCE_SETTLE] = { "db_surveillance_settle",
 	    "UPDATE surveillance_cases SET state = 'done' WHERE certificate_id = $1 "
-	    "AND state = 'overdue'", 1, false },
+	    "AND state = 'overdue' AND (SELECT reason_code FROM certificate_history "
+	    "WHERE certificate_id = $1 AND to_value = 'suspended' ORDER BY id DESC "
+	    "LIMIT 1) = 'surveillance_overdue'", 1, false },
 	[STMT_CERT_HISTORY_ADD] = { "db_cert_history_add",
 	    "INSERT INTO certificate_history (certificate_id, on_date, change, "
 	    "from_value, to_value, reason_code, reason, actor_id) VALUES ($1, $2, "

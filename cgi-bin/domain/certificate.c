@@ -11,7 +11,7 @@
 static bool
 number_char(char c)
 {
-	return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '/';
+	return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
 }
 
 int
@@ -57,7 +57,11 @@ cert_number_pattern_valid(const char *pattern)
 {
 	char out[CERT_NUMBER_MAX + 1];
 
-	return cert_number(pattern, 2099, 999999, out) == 0;
+	/* The year keeps numbers apart across years (serials restart); then
+	 * the shortest and the longest numbers it will make. */
+	return pattern != NULL && strstr(pattern, "{YYYY}") != NULL &&
+	    cert_number(pattern, 2099, 1, out) == 0 &&
+	    cert_number(pattern, 2099, 999999, out) == 0;
 }
 
 void
@@ -79,6 +83,11 @@ cert_sign(const unsigned char key[CERT_KEY_BYTES], const struct cert_signed *s,
 	parts[6] = s->expiry_date;
 	crypto_auth_hmacsha256_init(&st, key, CERT_KEY_BYTES);
 	for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
+		char len[24];
+
+		/* Length-prefixed, so that no field's text can pass for a boundary. */
+		snprintf(len, sizeof(len), "%zu:", strlen(parts[i]));
+		crypto_auth_hmacsha256_update(&st, (const unsigned char *)len, strlen(len));
 		crypto_auth_hmacsha256_update(&st, (const unsigned char *)parts[i], strlen(parts[i]));
 		crypto_auth_hmacsha256_update(&st, (const unsigned char *)"\n", 1);
 	}
@@ -89,7 +98,7 @@ cert_sign(const unsigned char key[CERT_KEY_BYTES], const struct cert_signed *s,
 bool
 cert_signature_equal(const char *given, const char *expected)
 {
-	if (given == NULL || strlen(given) != CERT_SIGNATURE_HEX ||
+	if (given == NULL || expected == NULL || strlen(given) != CERT_SIGNATURE_HEX ||
 	    strlen(expected) != CERT_SIGNATURE_HEX)
 		return false;
 	return sodium_memcmp(given, expected, CERT_SIGNATURE_HEX) == 0;
@@ -149,8 +158,8 @@ static const struct cert_transition cert_transitions[] = {
 	{ CERT_REINSTATE, CERT_SUSPENDED, CERT_VALID, ROLE_SUPERVISOR },
 	{ CERT_WITHDRAW, CERT_VALID, CERT_WITHDRAWN, ROLE_SUPERVISOR },
 	{ CERT_WITHDRAW, CERT_SUSPENDED, CERT_WITHDRAWN, ROLE_SUPERVISOR },
+	/* Not while suspended: that is for the body to end (withdraw) or lift. */
 	{ CERT_CANCEL, CERT_VALID, CERT_CANCELLED, ROLE_APPLICANT },
-	{ CERT_CANCEL, CERT_SUSPENDED, CERT_CANCELLED, ROLE_APPLICANT },
 };
 
 static int

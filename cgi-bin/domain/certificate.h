@@ -13,12 +13,13 @@
  * cert_number: the number for serial in year from pattern: "{YYYY}" is the
  * year, a run of N in braces ("{NNNNN}") the serial zero-padded to its
  * width (a wider serial is written in full); anything else is copied.  The
- * result must be 3 to 40 characters of A-Z, 0-9, '-' and '/'.  0, or -1
+ * result must be 3 to 40 characters of A-Z, 0-9 and '-' (one URL path
+ * segment, as /verify/NUMBER needs).  0, or -1
  * (nothing useful in out).
  */
 int	cert_number(const char *pattern, int year, long serial, char out[CERT_NUMBER_MAX + 1]);
 
-/* cert_number_pattern_valid: does pattern make valid numbers (tried with a large serial)? */
+/* cert_number_pattern_valid: does pattern hold {YYYY} and make valid numbers (tried with serials 1 and 999999)? */
 bool	cert_number_pattern_valid(const char *pattern);
 
 /* The printed facts a signature covers. */
@@ -29,8 +30,9 @@ struct cert_signed {
 };
 
 /*
- * cert_sign: HMAC-SHA256 with key over the facts, one per line in the
- * order of struct cert_signed; the first 128 bits in lower-case hex.
+ * cert_sign: HMAC-SHA256 with key over the facts in the order of struct
+ * cert_signed, each as its length in bytes, ':', its text and '\n' (the
+ * version in decimal); the first 128 bits in lower-case hex.
  */
 void	cert_sign(const unsigned char key[CERT_KEY_BYTES], const struct cert_signed *,
 	    char out[CERT_SIGNATURE_HEX + 1]);
@@ -66,7 +68,7 @@ enum cert_action {
 	CERT_SUSPEND = 0,	/* by a supervisor, with a reason code */
 	CERT_REINSTATE,		/* by a supervisor, after corrective evidence */
 	CERT_WITHDRAW,		/* by a supervisor, with a reason code */
-	CERT_CANCEL,		/* at the holder's request */
+	CERT_CANCEL,		/* at the holder's request, while valid */
 	CERT_ACTION__MAX
 };
 

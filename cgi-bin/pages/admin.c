@@ -624,8 +624,11 @@ settings_page(struct req *r, const char **values, const char **errors)
 		} else {
 			struct tmpl_dict *t = tmpl_section(s, "TEXT");
 
-			if (t != NULL)
+			if (t != NULL) {
 				tmpl_set_int(t, "MAXLEN", def->max_chars);
+				if (*def->default_value != '\0')
+					tmpl_show(t, "REQUIRED");
+			}
 		}
 		if (errors != NULL && errors[i] != NULL) {
 			struct tmpl_dict *e = tmpl_section(s, "SETTING_ERROR");
@@ -667,7 +670,7 @@ page_admin_settings_post(struct req *r)
 	settings_refresh();
 	for (unsigned i = 0; i < setting_defs_count; i++) {
 		const struct setting_def *def = &setting_defs[i];
-		enum field_error e = req_text(r, def->key, true,
+		enum field_error e = req_text(r, def->key, *def->default_value != '\0',
 		    def->min != def->max ? 12 : def->max_chars, &values[i]);
 
 		errors[i] = NULL;

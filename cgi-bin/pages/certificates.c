@@ -1,4 +1,6 @@
 /* certificates.c: a certificate's page and PDF, the public register (证书查询) and the verification page behind the QR code. */
+#include <sys/stat.h>
+
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,20 +33,24 @@ enum {
 static unsigned char	cert_key[CERT_KEY_BYTES];
 static bool		cert_key_loaded;
 static const char	*cjk_font = "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc";
+static const char	*base_url = "http://127.0.0.1:8080";
 
 int
-certificates_init(const char *key_file, const char *font)
+certificates_init(const char *key_file, const char *font, const char *public_url)
 {
-	int	fd;
-	ssize_t	n;
+	int		fd;
+	ssize_t		n;
+	struct stat	sb;
 
 	if (font != NULL)
 		cjk_font = font;
+	base_url = public_url;
 	if ((fd = open(key_file, O_RDONLY | O_CLOEXEC)) < 0) {
 		fprintf(stderr, "certificates: cannot open the signing key %s\n", key_file);
 		return -1;
 	}
-	n = read(fd, cert_key, sizeof(cert_key));
+	n = fstat(fd, &sb) == 0 && sb.st_size == (off_t)sizeof(cert_key) ?
+	    read(fd, cert_key, sizeof(cert_key)) : -1;
 	close(fd);
 	if (n != (ssize_t)sizeof(cert_key)) {
 		fprintf(stderr, "certificates: %s must hold %d bytes\n", key_file, CERT_KEY_BYTES);
@@ -84,7 +90,7 @@ verify_url(struct req *r, const PGresult *c)
 	    PQgetvalue(c, 0, C_NAME), PQgetvalue(c, 0, C_CODE), PQgetvalue(c, 0, C_LEVEL),
 	    PQgetvalue(c, 0, C_ISSUE), PQgetvalue(c, 0, C_EXPIRY), sig);
 	if (base == NULL || *base == '\0')
-		base = req_base_url(r);
+		base = base_url;
 	return arena_printf(r->arena, "%s/verify/%s?v=%s&s=%s", base,
 	    PQgetvalue(c, 0, C_NUMBER), PQgetvalue(c, 0, C_VERSION), sig);
 }

@@ -61,7 +61,7 @@ decision_fill(struct req *r, struct tmpl_dict *d, const struct audit *au, bool f
 		status = db_status_http(st);
 		goto out;
 	}
-	for (int i = 0; i < PQntuples(adj); i++) {
+	for (int i = 0; (r->user->roles & ROLES_STAFF) && i < PQntuples(adj); i++) {
 		struct tmpl_dict *x = tmpl_section(d, "ADJUSTMENTS");
 
 		if (x == NULL)
@@ -72,7 +72,7 @@ decision_fill(struct req *r, struct tmpl_dict *d, const struct audit *au, bool f
 		tmpl_set(x, "REASON", PQgetvalue(adj, i, 2));
 		tmpl_set(x, "ADJUSTED_BY", PQgetvalue(adj, i, 3));
 	}
-	if (PQntuples(ev) == 1) {
+	if (PQntuples(ev) == 1 && (r->user->roles & ROLES_STAFF)) {
 		struct tmpl_dict *x = tmpl_section(d, "EVALUATION");
 
 		if (x != NULL) {
@@ -251,6 +251,8 @@ page_audit_evaluate_post(struct req *r)
 		/* A level the score does not give needs the evaluator's reason. */
 		if (res.level == LEVEL_NONE)
 			form_error(&f, "RECOMMENDATION", "evaluation.score_gives_no_level");
+		else if (l > (int)res.level)
+			form_error(&f, "RECOMMENDATION", "evaluation.level_above_score");
 		else if (l != (int)res.level && *comment == '\0')
 			form_error(&f, "RECOMMENDATION", "evaluation.level_reason");
 	} else if (res.level != LEVEL_NONE && *comment == '\0')

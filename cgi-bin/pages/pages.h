@@ -222,8 +222,12 @@ int	decision_fill(struct req *, struct tmpl_dict *, const struct audit *, bool f
 int	page_audit_evaluate_post(struct req *);
 int	page_audit_decide_post(struct req *);
 /* certificates.c: certificates, the public register, verification */
-/* certificates_init: read the signing key (32 bytes) and remember the CJK font; 0 or -1. */
-int	certificates_init(const char *key_file, const char *font);
+/*
+ * certificates_init: read the signing key (exactly 32 bytes), remember the
+ * CJK font and the portal's address for QR links (used unless the
+ * public_base_url setting says otherwise; never a request's Host); 0 or -1.
+ */
+int	certificates_init(const char *key_file, const char *font, const char *public_url);
 int	page_certificate(struct req *);
 int	page_certificate_pdf(struct req *);
 int	page_certificate_status_post(struct req *);

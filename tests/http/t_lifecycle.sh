@@ -74,6 +74,10 @@ test_88v_a_long_suspension_ends_withdrawn_and_a_cancellation() {
 	one=${others%% *}
 	two=$(cut -d' ' -f2 <<<"$others")
 	status_post "$a" "$two" cancel --data-urlencode "reason=企业停止该业务"
+	expect_status 409 "cancelling while suspended"
+	status_post "$s" "$two" reinstate --data-urlencode "reason=监督审核已补做"
+	expect_status 303 "reinstated first"
+	status_post "$a" "$two" cancel --data-urlencode "reason=企业停止该业务"
 	expect_status 303 "the holder cancels"
 	expect_eq "$(cert_status "$two")" cancelled "cancelled"
 	status_post "$s" "$two" reinstate --data-urlencode "reason=x"

@@ -19,5 +19,6 @@ Suite	*domain_review_suite(void);
 Suite	*domain_scoring_suite(void);
 Suite	*domain_audit_suite(void);
 Suite	*cert_pdf_suite(void);
+Suite	*domain_certificate_suite(void);
 
 #endif
