@@ -1,9 +1,9 @@
 {{%AUTOESCAPE context="HTML"}}
 <p><a href="/applications/{{APP_ID}}">{{_ audit.back_to_application}}</a></p>
-<h1>{{_ audit.plan.heading}}</h1>
+<h1>{{_ audit.plan.heading}} <span class="muted">{{AUDIT_KIND}}</span></h1>
 <p class="muted">{{ORGANIZATION}} · <code>{{CREDIT_CODE}}</code> · {{_ application.heading}} #{{APP_ID}}</p>
 {{#FORM_ERRORS}}<p class="notice notice-error" role="alert">{{_ form.errors}}</p>{{/FORM_ERRORS}}
-<form method="post" action="/applications/{{APP_ID}}/audit">
+<form method="post" action="{{FORM_ACTION}}">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <section class="panel">
 <h2>{{_ audit.plan.when}}</h2>

@@ -38,7 +38,7 @@
 </section>{{/ACTIONS}}
 <section class="panel" id="surveillance">
 <h2>{{_ certificate.surveillance_cases}}</h2>
-<ul class="compact">{{#SURVEILLANCE}}<li>{{KIND}} · {{_ certificate.due}} {{DUE}} <span class="badge badge-case-{{CASE_STATE_CODE}}">{{CASE_STATE}}</span></li>{{/SURVEILLANCE}}</ul>
+<ul class="compact">{{#SURVEILLANCE}}<li>{{KIND}} · {{_ certificate.due}} {{DUE}} <span class="badge badge-case-{{CASE_STATE_CODE}}">{{CASE_STATE}}</span>{{#CASE_AUDIT}} <a href="/audits/{{AUDIT_ID}}">{{_ audit.open}}</a>{{/CASE_AUDIT}}{{#CASE_PLAN}} <a href="/surveillance/{{CASE_ID}}/audit">{{_ certificate.plan_surveillance}}</a>{{/CASE_PLAN}}</li>{{/SURVEILLANCE}}</ul>
 </section>
 <section class="panel" id="history">
 <h2>{{_ certificate.history}}</h2>

@@ -475,12 +475,13 @@ const struct stmt_def stmt_defs[STMT__MAX] = {
 	    "& 4 <> 0 AND NOT u.disabled FROM users u LEFT JOIN auditor_profiles "
 	    "p ON p.user_id = u.id WHERE ($4::bigint IS NULL AND u.roles & 4 <> 0 "
 	    "AND NOT u.disabled) OR u.id = $4 ORDER BY u.name, u.id", 4, true },
-	/* $1 application, $2 start, $3 end, $4 man-days (half days), $5 reason, $6 planner */
+	/* $1 application, $2 start, $3 end, $4 man-days (half days), $5 reason, $6 planner,
+	 * $7 kind, $8 the surveillance case (NULL for an initial audit) */
 	[STMT_AUDIT_INSERT] = { "db_audit_insert",
-	    "INSERT INTO audits (application_id, start_date, end_date, "
-	    "mandays_halfdays, mandays_reason, scheme_version, planned_by) VALUES "
-	    "($1, $2, $3, $4, $5, (SELECT max(version) FROM scoring_schemes), $6) "
-	    "RETURNING id", 6, false },
+	    "INSERT INTO audits (application_id, start_date, end_date, mandays_halfdays, "
+	    "mandays_reason, scheme_version, planned_by, kind, case_id) VALUES ($1, $2, $3, "
+	    "$4, $5, (SELECT max(version) FROM scoring_schemes), $6, $7, $8) RETURNING id",
+	    8, false },
 	/* $1 audit, $2 users (bigint[]), $3 the leader */
 	[STMT_AUDIT_MEMBERS_ADD] = { "db_audit_members_add",
 	    "INSERT INTO audit_members (audit_id, user_id, leader) SELECT "
@@ -857,9 +858,36 @@ const struct stmt_def stmt_defs[STMT__MAX] = {
 	    "coalesce(h.to_value, ''), coalesce(h.reason_code, ''), h.reason, "
 	    "coalesce(u.name, '') FROM certificate_history h LEFT JOIN users u ON "
 	    "u.id = h.actor_id WHERE h.certificate_id = $1 ORDER BY h.id DESC", 1, true },
+	/* A surveillance case with its certificate and the audit planned for it (0: none). */
+	[STMT_SURVEILLANCE_CASE_GET] = { "db_surveillance_case_get",
+	    "SELECT s.id, s.certificate_id, s.kind, s.state, c.application_id, c.status, "
+	    "coalesce((SELECT a.id FROM audits a WHERE a.case_id = s.id), 0) "
+	    "FROM surveillance_cases s JOIN certificates c ON c.id = s.certificate_id "
+	    "WHERE s.id = $1", 1, true },
+	/* A surveillance audit's case and certificate, locked: case, certificate, status, level. */
+	[STMT_AUDIT_CASE] = { "db_audit_case",
+	    "SELECT s.id, c.id, c.status, v.level FROM audits a "
+	    "JOIN surveillance_cases s ON s.id = a.case_id "
+	    "JOIN certificates c ON c.id = s.certificate_id "
+	    "JOIN certificate_versions v ON v.certificate_id = c.id AND v.version = c.version "
+	    "WHERE a.id = $1 FOR UPDATE OF c, s", 1, false },
+	[STMT_CASE_DONE] = { "db_case_done",
+	    "UPDATE surveillance_cases SET state = 'done' WHERE id = $1 "
+	    "AND state IN ('open', 'overdue')", 1, false },
+	/* A new version of the printed facts with level $2; older prints verify as superseded. */
+	[STMT_CERTIFICATE_LEVEL_VERSION] = { "db_certificate_level_version",
+	    "WITH c AS (UPDATE certificates SET version = version + 1 WHERE id = $1 "
+	    "RETURNING id, version) INSERT INTO certificate_versions (certificate_id, version, "
+	    "org_name, credit_code, address, scope, standard, level, issue_date, expiry_date) "
+	    "SELECT c.id, c.version, v.org_name, v.credit_code, v.address, v.scope, v.standard, "
+	    "$2, v.issue_date, v.expiry_date FROM c JOIN certificate_versions v "
+	    "ON v.certificate_id = c.id AND v.version = c.version - 1", 2, false },
+	/* Cases of a certificate with the audit planned for each (0: none). */
 	[STMT_SURVEILLANCE_OF_CERTIFICATE] = { "db_surveillance_of_certificate",
-	    "SELECT kind, due_date::text, state, opened_on::text FROM "
-	    "surveillance_cases WHERE certificate_id = $1 ORDER BY due_date, id", 1, true },
+	    "SELECT s.kind, s.due_date::text, s.state, s.opened_on::text, s.id, "
+	    "coalesce((SELECT a.id FROM audits a WHERE a.case_id = s.id), 0) "
+	    "FROM surveillance_cases s WHERE s.certificate_id = $1 ORDER BY s.due_date, s.id",
+	    1, true },
 	[STMT_ORGANIZATION_CODE_TAKEN] = { "db_organization_code_taken",
 	    "SELECT EXISTS (SELECT 1 FROM organizations WHERE credit_code = $1)",
 	    1, true },

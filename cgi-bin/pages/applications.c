@@ -223,22 +223,29 @@ mandays_text(struct req *r, int halfdays)
 	return arena_printf(r->arena, "%d%s", halfdays / 2, halfdays % 2 ? ".5" : "");
 }
 
-/* The estimate for this application's kind, fixed outlets and categories; -1 when the rules are out of range. */
+/* The estimate for an audit of this type, fixed outlets and categories; -1 when the rules are out of range. */
 static int
-estimate_halfdays(const struct application *a, int fixed, int categories)
+estimate_halfdays(enum audit_type type, int fixed, int categories)
 {
 	struct mandays_rules	rules;
 	struct mandays_estimate	e;
 
 	mandays_rules_load(&rules);
-	if (mandays_estimate(&rules, strcmp(a->kind, "recertification") == 0 ?
-	    AUDIT_RECERTIFICATION : AUDIT_INITIAL, fixed, categories, &e) != 0)
+	if (mandays_estimate(&rules, type, fixed, categories, &e) != 0)
 		return -1;
 	return e.halfdays;
 }
 
 int
 application_estimate(struct req *r, const struct application *a, int *halfdays)
+{
+	return application_estimate_as(r, a, strcmp(a->kind, "recertification") == 0 ?
+	    AUDIT_RECERTIFICATION : AUDIT_INITIAL, halfdays);
+}
+
+int
+application_estimate_as(struct req *r, const struct application *a, enum audit_type type,
+    int *halfdays)
 {
 	char		 aid[DB_INT_BUF];
 	const char	*p[1] = { db_int(aid, a->id) };
@@ -248,7 +255,7 @@ application_estimate(struct req *r, const struct application *a, int *halfdays)
 	(void)r;
 	if ((res = db_query_rows(STMT_APPLICATION_SIZE, p, 1, 1, &st)) == NULL)
 		return db_status_http(st);
-	*halfdays = estimate_halfdays(a, (int)db_long(res, 0, 0), (int)db_long(res, 0, 1));
+	*halfdays = estimate_halfdays(type, (int)db_long(res, 0, 0), (int)db_long(res, 0, 1));
 	PQclear(res);
 	return *halfdays < 0 ? 500 : 0;
 }

@@ -18,6 +18,16 @@
 #define OUTLETS_MAX	2000
 #define DATE_LEN	10
 
+/* What an audit is planned for: an accepted application, or a certificate's surveillance. */
+struct plan_subject {
+	struct application	 app;		/* organization, categories, outlets */
+	const char		*kind;		/* audits.kind */
+	int64_t			 case_id;	/* the surveillance case, or 0 */
+	int			 min_halfdays;	/* fewer man-days need a reason */
+	const char		*permille_setting; /* the sampling rule */
+	const char		*action;	/* where the form goes */
+};
+
 int
 audit_find(struct req *r, int64_t id, struct audit *au)
 {
@@ -165,7 +175,7 @@ fill_auditors(struct req *r, struct tmpl_dict *d, int64_t app_id, const char *st
 
 /* Fixed outlets of the application, chosen ones ticked; the suggested sample size. */
 static int
-fill_plan_outlets(struct tmpl_dict *d, int64_t app_id,
+fill_plan_outlets(struct tmpl_dict *d, int64_t app_id, const char *permille_setting,
     const char **chosen, size_t nchosen, int *sample)
 {
 	char		 aid[DB_INT_BUF];
@@ -192,7 +202,7 @@ fill_plan_outlets(struct tmpl_dict *d, int64_t app_id,
 				tmpl_show(o, "CHECKED");
 	}
 	PQclear(res);
-	*sample = mandays_sample((int)settings_long("mandays_sample_initial_permille"), fixed);
+	*sample = mandays_sample((int)settings_long(permille_setting), fixed);
 	tmpl_set_int(d, "FIXED_COUNT", fixed);
 	tmpl_set_int(d, "SAMPLE", *sample);
 	return 0;
@@ -200,9 +210,10 @@ fill_plan_outlets(struct tmpl_dict *d, int64_t app_id,
 
 /* The plan form (new, or again with what was typed). */
 static int
-plan_page(struct req *r, struct form *f, const struct application *a, bool from_form,
+plan_page(struct req *r, struct form *f, const struct plan_subject *subj, bool from_form,
     int *sample)
 {
+	const struct application *a = &subj->app;
 	const char	*members[TEAM_MAX], *outlets[OUTLETS_MAX];
 	size_t		 nmembers = 0, noutlets = 0;
 	int64_t		 leader = 0;
@@ -215,6 +226,8 @@ plan_page(struct req *r, struct form *f, const struct application *a, bool from_
 	tmpl_set(f->d, "APP_ID", arena_printf(r->arena, "%lld", (long long)a->id));
 	tmpl_set(f->d, "ORGANIZATION", a->organization);
 	tmpl_set(f->d, "CREDIT_CODE", a->credit_code);
+	tmpl_set(f->d, "FORM_ACTION", subj->action);
+	tmpl_set(f->d, "AUDIT_KIND", view_label(r, "audit.kind.", subj->kind));
 	if (from_form) {
 		const char *v;
 
@@ -226,27 +239,18 @@ plan_page(struct req *r, struct form *f, const struct application *a, bool from_
 			start = v;
 		if ((v = req_param(r, "end_date", &dup)) != NULL && date_valid(v))
 			end = v;
-	} else {
-		char hd[DB_INT_BUF];
-		const char *p[1] = { db_int(hd, a->id) };
-		PGresult *res;
-		enum db_status st;
-
-		if ((res = db_query_rows(STMT_APPLICATION_DECISION, p, 1, 1, &st)) == NULL)
-			return db_status_http(st);
-		form_value(f, "MANDAYS", mandays_text(r, (int)db_long(res, 0, 0)));
-		PQclear(res);
-	}
+	} else
+		form_value(f, "MANDAYS", mandays_text(r, subj->min_halfdays));
 	if ((status = fill_auditors(r, f->d, a->id, *start ? start : NULL,
 	    *end ? end : NULL, leader, members, nmembers > TEAM_MAX ? TEAM_MAX : nmembers)) != 0)
 		return status;
-	return fill_plan_outlets(f->d, a->id, outlets,
+	return fill_plan_outlets(f->d, a->id, subj->permille_setting, outlets,
 	    noutlets > OUTLETS_MAX ? OUTLETS_MAX : noutlets, sample);
 }
 
-/* The accepted application an audit is planned for; 0, or a status (404, 409 rendered). */
+/* The initial audit of an accepted application; *existing: its audit if planned. 0 or a status. */
 static int
-plannable(struct req *r, struct application *a, int64_t *existing)
+plannable(struct req *r, struct plan_subject *subj, int64_t *existing)
 {
 	char		 aid[DB_INT_BUF];
 	const char	*p[1];
@@ -254,34 +258,96 @@ plannable(struct req *r, struct application *a, int64_t *existing)
 	enum db_status	 st;
 	int		 status;
 
-	if ((status = application_find(r, route_param_id(&r->params, "id"), a)) != 0)
+	memset(subj, 0, sizeof(*subj));
+	if ((status = application_find(r, route_param_id(&r->params, "id"), &subj->app)) != 0)
 		return status;
-	if (a->state != APP_ACCEPTED)
+	if (subj->app.state != APP_ACCEPTED)
 		return view_error(r, 409, "audit.not_accepted");
-	p[0] = db_int(aid, a->id);
+	p[0] = db_int(aid, subj->app.id);
 	if ((res = db_query(STMT_AUDIT_OF_APPLICATION, p, &st)) == NULL)
 		return db_status_http(st);
 	*existing = PQntuples(res) > 0 ? db_long(res, 0, 0) : 0;
 	PQclear(res);
+	if ((res = db_query_rows(STMT_APPLICATION_DECISION, p, 1, 1, &st)) == NULL)
+		return db_status_http(st);
+	subj->min_halfdays = (int)db_long(res, 0, 0);
+	PQclear(res);
+	subj->kind = "initial";
+	subj->permille_setting = strcmp(subj->app.kind, "recertification") == 0 ?
+	    "mandays_sample_recertification_permille" : "mandays_sample_initial_permille";
+	subj->action = arena_printf(r->arena, "/applications/%lld/audit", (long long)subj->app.id);
 	return 0;
 }
 
-int
-page_audit_plan(struct req *r)
+/* The audit of surveillance case {id}: its certificate's application, surveillance sampling. */
+static int
+surveillance_plannable(struct req *r, struct plan_subject *subj, int64_t *existing)
 {
-	struct application	 a;
+	char		 cid[DB_INT_BUF];
+	const char	*p[1] = { db_int(cid, route_param_id(&r->params, "id")) };
+	PGresult	*res;
+	enum db_status	 st;
+	int		 status;
+	int64_t		 app_id;
+	bool		 live;
+
+	memset(subj, 0, sizeof(*subj));
+	if ((res = db_query(STMT_SURVEILLANCE_CASE_GET, p, &st)) == NULL)
+		return db_status_http(st);
+	if (PQntuples(res) != 1) {
+		PQclear(res);
+		return 404;
+	}
+	subj->case_id = db_long(res, 0, 0);
+	subj->kind = arena_strdup(r->arena, PQgetvalue(res, 0, 2));
+	app_id = db_long(res, 0, 4);
+	live = (strcmp(PQgetvalue(res, 0, 3), "open") == 0 ||
+	    strcmp(PQgetvalue(res, 0, 3), "overdue") == 0) &&
+	    (strcmp(PQgetvalue(res, 0, 5), "valid") == 0 ||
+	    strcmp(PQgetvalue(res, 0, 5), "suspended") == 0);
+	*existing = db_long(res, 0, 6);
+	PQclear(res);
+	if ((status = application_find(r, app_id, &subj->app)) != 0)
+		return status;
+	if (!live && *existing == 0)
+		return view_error(r, 409, "audit.case_closed");
+	if ((status = application_estimate_as(r, &subj->app, AUDIT_SURVEILLANCE,
+	    &subj->min_halfdays)) != 0)
+		return status;
+	subj->permille_setting = "mandays_sample_surveillance_permille";
+	subj->action = arena_printf(r->arena, "/surveillance/%lld/audit", (long long)subj->case_id);
+	return 0;
+}
+
+/* The plan form for a subject, or its audit when one is planned already. */
+static int
+plan_form(struct req *r, int (*find)(struct req *, struct plan_subject *, int64_t *))
+{
+	struct plan_subject	 subj;
 	struct form		 f = { .r = r };
 	int64_t			 existing;
 	int			 status, sample;
 
 	r->private_page = true;
-	if ((status = plannable(r, &a, &existing)) != 0)
+	if ((status = find(r, &subj, &existing)) != 0)
 		return status;
 	if (existing != 0)
 		return resp_redirect(r, arena_printf(r->arena, "/audits/%lld", (long long)existing));
-	if ((status = plan_page(r, &f, &a, false, &sample)) != 0)
+	if ((status = plan_page(r, &f, &subj, false, &sample)) != 0)
 		return status;
 	return view_render(r, 200);
+}
+
+int
+page_audit_plan(struct req *r)
+{
+	return plan_form(r, plannable);
+}
+
+int
+page_surveillance_plan(struct req *r)
+{
+	return plan_form(r, surveillance_plannable);
 }
 
 /* Why auditor uid may not join the audit, as a message naming the rule; NULL when fit. */
@@ -320,9 +386,10 @@ auditor_problem(struct req *r, int64_t app_id, const char *uid, const char *star
 	return msg;
 }
 
-int
-page_audit_plan_post(struct req *r)
+static int
+plan_submit(struct req *r, int (*find)(struct req *, struct plan_subject *, int64_t *))
 {
+	struct plan_subject	 subj;
 	struct application	 a;
 	struct form		 f = { .r = r };
 	const char		*start, *end, *typed, *reason, *members[TEAM_MAX + 1];
@@ -331,12 +398,13 @@ page_audit_plan_post(struct req *r)
 	int64_t			 existing, leader, audit_id;
 	int			 status, sample, halfdays = -1, accepted_halfdays;
 	char			 aid[DB_INT_BUF], uid[DB_INT_BUF], hd[DB_INT_BUF], lid[DB_INT_BUF];
-	char			 au_s[DB_INT_BUF];
+	char			 au_s[DB_INT_BUF], cs[DB_INT_BUF];
 	PGresult		*res;
 	enum db_status		 st;
 
-	if ((status = plannable(r, &a, &existing)) != 0)
+	if ((status = find(r, &subj, &existing)) != 0)
 		return status;
+	a = subj.app;
 	if (existing != 0)
 		return view_error(r, 409, "audit.already_planned");
 	if (req_int(r, "leader", false, 0, INT64_MAX, &leader) != FIELD_OK ||
@@ -374,14 +442,7 @@ page_audit_plan_post(struct req *r)
 		form_error(&f, "END_DATE", "audit.end_before_start");
 	typed = form_text(&f, "mandays", "MANDAYS", true, 16);
 	reason = form_text(&f, "mandays_reason", "MANDAYS_REASON", false, 1000);
-	{
-		const char *q[1] = { db_int(aid, a.id) };
-
-		if ((res = db_query_rows(STMT_APPLICATION_DECISION, q, 1, 1, &st)) == NULL)
-			return db_status_http(st);
-		accepted_halfdays = (int)db_long(res, 0, 0);
-		PQclear(res);
-	}
+	accepted_halfdays = subj.min_halfdays;
 	if (typed != NULL && (halfdays = mandays_parse(typed)) < 0)
 		form_error(&f, "MANDAYS", "review.mandays_invalid");
 	else if (typed != NULL && halfdays < accepted_halfdays && reason != NULL &&
@@ -413,7 +474,7 @@ page_audit_plan_post(struct req *r)
 			if ((e = tmpl_section(f.d, "TEAM_PROBLEMS")) != NULL)
 				tmpl_set(e, "MESSAGE", why);
 		}
-	if ((status = plan_page(r, &f, &a, true, &sample)) != 0)
+	if ((status = plan_page(r, &f, &subj, true, &sample)) != 0)
 		return status;
 	if (noutlets < (size_t)sample) {
 		form_error(&f, "OUTLETS", "audit.sample_too_small");
@@ -431,6 +492,8 @@ page_audit_plan_post(struct req *r)
 	p[3] = db_int(hd, halfdays);
 	p[4] = reason;
 	p[5] = db_int(uid, r->user->id);
+	p[6] = subj.kind;
+	p[7] = subj.case_id != 0 ? db_int(cs, subj.case_id) : NULL;
 	if ((res = db_query_rows(STMT_AUDIT_INSERT, p, 1, 1, &st)) == NULL)
 		goto fail;
 	audit_id = db_long(res, 0, 0);
@@ -460,8 +523,8 @@ page_audit_plan_post(struct req *r)
 		goto fail;
 	PQclear(res);
 	st = db_event(r->user->id, "audit", audit_id, "audit.planned", NULL, "planned",
-	    arena_printf(r->arena, "application %lld; %s to %s; %zu auditors; %zu outlets",
-	    (long long)a.id, start, end, nmembers, noutlets), r->remote_addr);
+	    arena_printf(r->arena, "%s; application %lld; %s to %s; %zu auditors; %zu outlets",
+	    subj.kind, (long long)a.id, start, end, nmembers, noutlets), r->remote_addr);
 	if (st != DB_OK || (st = db_commit()) != DB_OK)
 		goto fail;
 	view_release(r);
@@ -473,6 +536,18 @@ fail:
 	if (st == DB_UNIQUE)		/* planned by someone else meanwhile */
 		return view_error(r, 409, "audit.already_planned");
 	return db_status_http(st);
+}
+
+int
+page_audit_plan_post(struct req *r)
+{
+	return plan_submit(r, plannable);
+}
+
+int
+page_surveillance_plan_post(struct req *r)
+{
+	return plan_submit(r, surveillance_plannable);
 }
 
 /* Team and outlets of the plan. */

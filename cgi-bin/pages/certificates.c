@@ -214,6 +214,19 @@ certificate_life_fill(struct req *r, struct tmpl_dict *d, const PGresult *c)
 		tmpl_set(x, "DUE", PQgetvalue(res, i, 1));
 		tmpl_set(x, "CASE_STATE_CODE", PQgetvalue(res, i, 2));
 		tmpl_set(x, "CASE_STATE", view_label(r, "surveillance.state.", PQgetvalue(res, i, 2)));
+		if (db_long(res, i, 5) != 0) {
+			struct tmpl_dict *l = tmpl_section(x, "CASE_AUDIT");
+
+			if (l != NULL)
+				tmpl_set(l, "AUDIT_ID", PQgetvalue(res, i, 5));
+		} else if ((r->user->roles & ROLE_SUPERVISOR) &&
+		    (strcmp(PQgetvalue(res, i, 2), "open") == 0 ||
+		    strcmp(PQgetvalue(res, i, 2), "overdue") == 0)) {
+			struct tmpl_dict *l = tmpl_section(x, "CASE_PLAN");
+
+			if (l != NULL)
+				tmpl_set(l, "CASE_ID", PQgetvalue(res, i, 4));
+		}
 	}
 	PQclear(res);
 	/* The moves r's user may make from the status as stored. */

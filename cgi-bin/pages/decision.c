@@ -349,6 +349,85 @@ certificate_issue(struct req *r, const struct audit *au, const char *level,
 	return st;
 }
 
+/* History row and event of a change to certificate cert (in the caller's transaction). */
+static enum db_status
+certificate_change(struct req *r, const char *cert, const char *change, const char *from,
+    const char *to, const char *code, const char *reason)
+{
+	char		 today[11], uid[DB_INT_BUF];
+	const char	*p[8];
+	enum db_status	 st;
+
+	date_today(today);
+	p[0] = cert;
+	p[1] = today;
+	p[2] = change;
+	p[3] = from;
+	p[4] = to;
+	p[5] = code;
+	p[6] = reason;
+	p[7] = db_int(uid, r->user->id);
+	PQclear(db_query(STMT_CERT_HISTORY_ADD, p, &st));
+	if (st != DB_OK)
+		return st;
+	return db_event(r->user->id, "certificate", strtoll(cert, NULL, 10),
+	    arena_printf(r->arena, "certificate.%s_changed", change), from, to,
+	    arena_printf(r->arena, "%s%s%s", code, *reason != '\0' ? ": " : "", reason),
+	    r->remote_addr);
+}
+
+/*
+ * The decision on a surveillance audit: approved keeps the certificate at
+ * the recommended level (a new version when it changes; a suspended one is
+ * valid again), refused suspends it; the case is done either way.
+ */
+static enum db_status
+surveillance_outcome(struct req *r, const struct audit *au, bool approve, const char *level,
+    const char *comment, int64_t *cert_id)
+{
+	char		 aid[DB_INT_BUF], today[11];
+	const char	*p[4], *cert, *status, *old_level, *case_id;
+	PGresult	*res, *q;
+	enum db_status	 st;
+
+	p[0] = db_int(aid, au->id);
+	if ((res = db_query_rows(STMT_AUDIT_CASE, p, 1, 1, &st)) == NULL)
+		return st;
+	case_id = arena_strdup(r->arena, PQgetvalue(res, 0, 0));
+	cert = arena_strdup(r->arena, PQgetvalue(res, 0, 1));
+	status = arena_strdup(r->arena, PQgetvalue(res, 0, 2));
+	old_level = arena_strdup(r->arena, PQgetvalue(res, 0, 3));
+	*cert_id = db_long(res, 0, 1);
+	PQclear(res);
+	date_today(today);
+	p[0] = case_id;
+	if ((q = db_query(STMT_CASE_DONE, p, &st)) == NULL)
+		return st;
+	PQclear(q);
+	p[0] = cert;
+	if (approve && strcmp(level, old_level) != 0) {
+		p[1] = level;
+		if ((q = db_query_rows(STMT_CERTIFICATE_LEVEL_VERSION, p, 1, 1, &st)) == NULL)
+			return st;
+		PQclear(q);
+		if ((st = certificate_change(r, cert, "level", old_level, level,
+		    "surveillance", comment)) != DB_OK)
+			return st;
+	}
+	if ((approve && strcmp(status, "suspended") == 0) ||
+	    (!approve && strcmp(status, "valid") == 0)) {
+		p[1] = status;
+		p[2] = approve ? "valid" : "suspended";
+		p[3] = today;
+		if ((q = db_query_rows(STMT_CERT_STATUS_SET, p, 1, 1, &st)) == NULL)
+			return st;
+		PQclear(q);
+		return certificate_change(r, cert, "status", status, p[2],
+		    approve ? "surveillance_passed" : "surveillance_failed", comment);
+	}
+	return DB_OK;
+}
+
 int
 page_audit_decide_post(struct req *r)
 {
@@ -414,19 +493,26 @@ page_audit_decide_post(struct req *r)
 	if ((q = db_query_rows(STMT_AUDIT_MOVE, p, 1, 1, &st)) == NULL)
 		goto fail;
 	PQclear(q);
-	if (approve && (st = certificate_issue(r, &au, PQgetvalue(ev, 0, 3), number,
+	if (strcmp(au.kind, "initial") != 0) {
+		if ((st = surveillance_outcome(r, &au, approve, PQgetvalue(ev, 0, 3), comment,
+		    &cert_id)) != DB_OK)
+			goto fail;
+	} else if (approve && (st = certificate_issue(r, &au, PQgetvalue(ev, 0, 3), number,
 	    &cert_id)) != DB_OK)
 		goto fail;
 	if ((st = db_event(r->user->id, "audit", au.id, "audit.decided", "evaluated", outcome,
 	    *comment != '\0' ? comment : NULL, r->remote_addr)) != DB_OK)
 		goto fail;
-	if (approve && (st = db_event(r->user->id, "certificate", cert_id, "certificate.issued",
+	if (approve && *number != '\0' && (st = db_event(r->user->id, "certificate", cert_id, "certificate.issued",
 	    NULL, "valid", arena_printf(r->arena, "%s, %s", number, PQgetvalue(ev, 0, 3)),
 	    r->remote_addr)) != DB_OK)
 		goto fail;
 	if ((st = db_commit()) != DB_OK)
 		goto fail;
 	PQclear(ev);
+	if (strcmp(au.kind, "initial") != 0)
+		return resp_redirect(r, arena_printf(r->arena, "/certificates/%lld?done=status",
+		    (long long)cert_id));
 	return resp_redirect(r, approve ? arena_printf(r->arena, "/certificates/%lld?done=issued",
 	    (long long)cert_id) : arena_printf(r->arena, "/audits/%lld?done=refused",
 	    (long long)au.id));

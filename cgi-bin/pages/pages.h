@@ -7,6 +7,7 @@
 
 #include <libpq-fe.h>
 
+#include "../domain/mandays.h"
 #include "../http/request.h"
 #include "../http/router.h"
 #include "../domain/workflow.h"
@@ -86,6 +87,9 @@ int	application_page(struct req *, const struct application *, struct tmpl_dict 
 const char *mandays_text(struct req *, int halfdays);
 /* application_estimate: the man-day estimate in half-days from the stored outlets and categories; 0 or a status. */
 int	application_estimate(struct req *, const struct application *, int *halfdays);
+/* application_estimate_as: the same for an audit of another type (surveillance). */
+int	application_estimate_as(struct req *, const struct application *, enum audit_type,
+	    int *halfdays);
 int	page_applications(struct req *);
 int	page_application_create_post(struct req *);
 int	page_application(struct req *);
@@ -189,6 +193,8 @@ int	audit_page(struct req *, const struct audit *, struct tmpl_dict *d, bool fro
 int	page_audits(struct req *);
 int	page_audit_plan(struct req *);
 int	page_audit_plan_post(struct req *);
+int	page_surveillance_plan(struct req *);
+int	page_surveillance_plan_post(struct req *);
 int	page_audit(struct req *);
 int	page_audit_confirm_post(struct req *);
 /* scoresheet.c: the score sheet, special items, evidence, the report */

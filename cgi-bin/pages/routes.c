@@ -55,6 +55,8 @@ const struct route routes[] = {
 	{ GET, "/audits", page_audits, ROLES_STAFF, "audits" },
 	{ GET, "/applications/{id}/audit", page_audit_plan, ROLE_SUPERVISOR, "audit_plan" },
 	{ POST, "/applications/{id}/audit", page_audit_plan_post, ROLE_SUPERVISOR, "audit_plan_post" },
+	{ GET, "/surveillance/{id}/audit", page_surveillance_plan, ROLE_SUPERVISOR, "surveillance_plan" },
+	{ POST, "/surveillance/{id}/audit", page_surveillance_plan_post, ROLE_SUPERVISOR, "surveillance_plan_post" },
 	{ GET, "/audits/{id}", page_audit, SIGNED_IN, "audit" },
 	{ POST, "/audits/{id}/confirm", page_audit_confirm_post, ROLE_APPLICANT, "audit_confirm_post" },
 	{ POST, "/audits/{id}/sheet", page_audit_sheet_post, ROLE_AUDITOR, "audit_sheet_post" },

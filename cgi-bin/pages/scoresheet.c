@@ -98,19 +98,19 @@ row_of(const PGresult *res, int col, const char *value)
 	return -1;
 }
 
-/* The policy of the settings; an initial audit's organization has held no level yet. */
+/* The policy of the settings; an initial audit's organization has held no level yet, a surveillance audit's a year at least. */
 static void
-policy_load(struct score_policy *p)
+policy_load(struct score_policy *p, const struct audit *au)
 {
 	p->stars_after_a_year = settings_long("stars_after_a_year") != 0;
-	p->compliant_for_a_year = false;
+	p->compliant_for_a_year = strcmp(au->kind, "initial") != 0;
 	p->outstanding_tenths = (int)settings_long("outstanding_score_tenths");
 }
 
 /* The running score of what is stored, into d (section SCORE). */
 static void
-fill_score(struct req *r, struct tmpl_dict *d, const struct score_item *items, size_t n,
-    int deductions, bool bonus)
+fill_score(struct req *r, struct tmpl_dict *d, const struct audit *au,
+    const struct score_item *items, size_t n, int deductions, bool bonus)
 {
 	struct score_sheet	 sheet = { items, n, deductions, bonus };
 	struct score_policy	 policy;
@@ -120,7 +120,7 @@ fill_score(struct req *r, struct tmpl_dict *d, const struct score_item *items, s
 
 	if (s == NULL)
 		return;
-	policy_load(&policy);
+	policy_load(&policy, au);
 	if ((e = score_compute(&sheet, &policy, &res, NULL)) != SCORE_OK) {
 		tmpl_show(s, e == SCORE_NOTHING_APPLICABLE ? "NOTHING_APPLICABLE" : "SCORE_INVALID");
 		return;
@@ -287,7 +287,7 @@ scoresheet_fill(struct req *r, struct tmpl_dict *d, const struct audit *au, bool
 		}
 		tmpl_set_int(sh, "MAX_MB", settings_long("upload_max_mb"));
 	}
-	fill_score(r, sh, items, n, PQntuples(ded), au->bonus_indicator[0] != '\0');
+	fill_score(r, sh, au, items, n, PQntuples(ded), au->bonus_indicator[0] != '\0');
 	if (au->leader && audit_sheet_editable(au->state))
 		tmpl_show(sh, "REPORT_FORM");
 out:
@@ -766,7 +766,7 @@ audit_compute(struct req *r, const struct audit *au, const struct score_adjustme
 		sheet.n++;
 	}
 	sheet.special_deductions = PQntuples(ded);
-	policy_load(&policy);
+	policy_load(&policy, au);
 	if (score_compute(&sheet, &policy, out, NULL) != SCORE_OK)
 		status = 422;
 out:

@@ -91,13 +91,57 @@ test_88v_a_long_suspension_ends_withdrawn_and_a_cancellation() {
 	expect_body '不允许此操作'
 }
 
-test_88w_a_certificate_kept_up_ends_expired() {
-	local c=$(cat "$TMP/main-cert") s=$(jar supervisor)
-	# The second surveillance goes overdue and is settled too; then the end of validity.
+# full_sheet VERSION: curl arguments scoring every indicator of that scheme at its maximum.
+full_sheet() {
+	local code max
+	while IFS='|' read -r code max; do
+		printf -- '--data\nkind_%s=points\n--data\npoints_%s=%s\n' "$code" "$code" "$max"
+	done < <(sql "SELECT indicator_code || '|' || (points_tenths / 10.0)::numeric(5,1) FROM scheme_points WHERE version = $1")
+}
+
+test_88w_a_surveillance_audit_then_expiry() {
+	local c=$(cat "$TMP/main-cert") s=$(jar supervisor) a=$(jar rv-applicant) l=$(jar aud-lead) e=$(jar evaluator)
+	local case au outlet version
+	local -a sheet_args
+	# The second surveillance goes overdue: suspended; its audit is planned like any audit.
 	tick "$(sql "SELECT (surveillance2_due + 31)::text FROM certificates WHERE id = $c")"
 	expect_eq "$(cert_status "$c")" suspended "suspended at the second surveillance"
-	status_post "$s" "$c" reinstate --data-urlencode "reason=第二次监督审核通过"
-	expect_status 303
+	case=$(sql "SELECT id FROM surveillance_cases WHERE certificate_id = $c AND kind = 'surveillance_2'")
+	http GET "/certificates/$c" -b "$s"
+	expect_body "href=\"/surveillance/$case/audit\""
+	http GET "/surveillance/$case/audit" -b "$s"
+	expect_status 200 "the plan form"
+	expect_body '第二次监督审核'
+	outlet=$(sql "SELECT min(o.id) FROM outlets o JOIN certificates c ON c.application_id = o.application_id WHERE c.id = $c AND o.kind = 'fixed'")
+	FORM_PAGE=/surveillance/$case/audit post "$s" "/surveillance/$case/audit" \
+		--data "start_date=2028-12-28&end_date=2028-12-29&leader=$(cat "$TMP/aud-lead")&outlet=$outlet&mandays=1.5"
+	expect_status 303 "planned"
+	au=$(sql "SELECT id FROM audits WHERE case_id = $case")
+	expect_eq "$(sql "SELECT scheme_version FROM audits WHERE id = $au")" 2 "a new audit takes the newest scheme"
+	expect_eq "$(sql "SELECT kind || ' ' || mandays_halfdays FROM audits WHERE id = $au")" "surveillance_2 3" "the surveillance audit"
+	FORM_PAGE=/certificates/$c post "$s" "/surveillance/$case/audit" \
+		--data "start_date=2028-12-28&end_date=2028-12-29&leader=$(cat "$TMP/aud-lead")&outlet=$outlet&mandays=1.5"
+	expect_status 409 "one audit per case"
+	FORM_PAGE=/audits/$au post "$a" "/audits/$au/confirm" --data "version=$(audit_version "$au")"
+	expect_status 303 "confirmed by the holder"
+	mapfile -t sheet_args < <(full_sheet "$(sql "SELECT scheme_version FROM audits WHERE id = $au")")
+	FORM_PAGE=/audits/$au post "$l" "/audits/$au/sheet" --data "version=$(audit_version "$au")" "${sheet_args[@]}"
+	expect_status 303 "the sheet"
+	FORM_PAGE=/audits/$au post "$l" "/audits/$au/report" --data "version=$(audit_version "$au")"
+	expect_status 303 "reported"
+	FORM_PAGE=/audits/$au post "$e" "/audits/$au/evaluate" --data "version=$(audit_version "$au")&recommendation=certify&level=five_star"
+	expect_status 303 "evaluated"
+	version=$(sql "SELECT version FROM certificates WHERE id = $c")
+	FORM_PAGE=/audits/$au post "$s" "/audits/$au/decide" --data "version=$(audit_version "$au")&outcome=approved"
+	expect_status 303 "decided"
+	# Kept, at the new level in a new version, valid again; the surveillance is done.
+	expect_eq "$(sql "SELECT c.status || ' ' || c.version || ' ' || v.level FROM certificates c JOIN certificate_versions v ON v.certificate_id = c.id AND v.version = c.version WHERE c.id = $c")" \
+		"valid $((version + 1)) five_star" "the certificate after the surveillance"
+	expect_eq "$(sql "SELECT state FROM surveillance_cases WHERE id = $case")" done "the case"
+	expect_eq "$(sql "SELECT from_value || ' -> ' || to_value FROM certificate_history WHERE certificate_id = $c AND change = 'level'")" "four_star -> five_star" "the level change"
+	http GET "/verify/$(sql "SELECT number FROM certificates WHERE id = $c")"
+	expect_body '五星级'
+	# Left alone to the end of its validity: expired.
 	tick "$(sql "SELECT (expiry_date + 1)::text FROM certificates WHERE id = $c")"
 	expect_eq "$(cert_status "$c")" expired "expired"
 	expect_eq "$(sql "SELECT string_agg(coalesce(to_value, ''), ',' ORDER BY id) FROM certificate_history WHERE certificate_id = $c AND change = 'status'")" \
