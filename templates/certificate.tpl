@@ -38,6 +38,12 @@
 </section>{{/ACTIONS}}
 <section class="panel" id="surveillance">
 <h2>{{_ certificate.surveillance_cases}}</h2>
+{{#SPECIAL_FORM}}<details class="subform"><summary>{{_ certificate.special}}</summary>
+<form method="post" action="/certificates/{{CERT_ID}}/special">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<div class="field"><label for="special-reason">{{_ certificate.special_reason}}</label><textarea id="special-reason" name="reason" rows="2" maxlength="2000" required></textarea></div>
+<div class="form-actions"><button type="submit" class="button-secondary">{{_ certificate.special}}</button></div>
+</form></details>{{/SPECIAL_FORM}}
 <ul class="compact">{{#SURVEILLANCE}}<li>{{KIND}} · {{_ certificate.due}} {{DUE}} <span class="badge badge-case-{{CASE_STATE_CODE}}">{{CASE_STATE}}</span>{{#CASE_AUDIT}} <a href="/audits/{{AUDIT_ID}}">{{_ audit.open}}</a>{{/CASE_AUDIT}}{{#CASE_PLAN}} <a href="/surveillance/{{CASE_ID}}/audit">{{_ certificate.plan_surveillance}}</a>{{/CASE_PLAN}}</li>{{/SURVEILLANCE}}</ul>
 </section>
 <section class="panel" id="history">

@@ -53,6 +53,8 @@ const struct setting_def setting_defs[] = {
 	    "A certificate is suspended when its surveillance is overdue longer than this." },
 	{ "suspension_max_days", "183", 1, 730, 0,
 	    "A certificate suspended longer than this is withdrawn (about six months)." },
+	{ "recertification_window_days", "183", 30, 730, 0,
+	    "A holder may apply for recertification this many days before its certificate expires." },
 	{ "stars_after_a_year", "0", 0, 1, 0,
 	    "1: grant stars only after a year at the compliant level, unless the "
 	    "score is outstanding; 0: the score decides alone." },

@@ -882,6 +882,34 @@ const struct stmt_def stmt_defs[STMT__MAX] = {
 	    "SELECT c.id, c.version, v.org_name, v.credit_code, v.address, v.scope, v.standard, "
 	    "$2, v.issue_date, v.expiry_date FROM c JOIN certificate_versions v "
 	    "ON v.certificate_id = c.id AND v.version = c.version - 1", 2, false },
+	/* Recertification: $1 organization, $2 window (days), $3 today, $4 an application
+	 * not to count: certificates in the window, recertifications in progress. */
+	[STMT_RECERTIFICATION_FACTS] = { "db_recertification_facts",
+	    "SELECT (SELECT count(*) FROM certificates WHERE organization_id = $1 "
+	    "AND status IN ('valid', 'suspended') AND expiry_date >= $3::date "
+	    "AND expiry_date - $2::integer <= $3::date), "
+	    "(SELECT count(*) FROM applications a WHERE a.organization_id = $1 "
+	    "AND a.kind = 'recertification' AND a.id <> coalesce($4::bigint, 0) "
+	    "AND a.state <> 'declined' AND NOT EXISTS (SELECT 1 FROM certificates c "
+	    "WHERE c.application_id = a.id))", 4, true },
+	/* A recertification's certificate ($1) continues the organization's live one
+	 * expiring first, which ends as replaced; returns it with its old status. */
+	[STMT_CERTIFICATES_REPLACE] = { "db_certificates_replace",
+	    "WITH old AS (SELECT o.id, o.status FROM certificates o JOIN certificates n "
+	    "ON n.id = $1 AND o.organization_id = n.organization_id AND o.id <> n.id "
+	    "JOIN applications a ON a.id = n.application_id AND a.kind = 'recertification' "
+	    /* The one being renewed: the live certificate that expires first. */
+	    "WHERE o.status IN ('valid', 'suspended') ORDER BY o.expiry_date, o.id LIMIT 1 "
+	    "FOR UPDATE OF o), "
+	    "r AS (UPDATE certificates c SET status = 'replaced' FROM old WHERE c.id = old.id "
+	    "RETURNING c.id), n AS (UPDATE certificates SET replaces_id = (SELECT min(id) "
+	    "FROM old) WHERE id = $1 AND EXISTS (SELECT 1 FROM old)) "
+	    "SELECT id::text, status FROM old", 1, false },
+	/* A special surveillance (after complaints...): $1 certificate, $2 today. */
+	[STMT_SPECIAL_CASE_OPEN] = { "db_special_case_open",
+	    "INSERT INTO surveillance_cases (certificate_id, kind, due_date, opened_on) "
+	    "SELECT id, 'special', $2, $2 FROM certificates WHERE id = $1 "
+	    "AND status IN ('valid', 'suspended') RETURNING id", 2, false },
 	/* Cases of a certificate with the audit planned for each (0: none). */
 	[STMT_SURVEILLANCE_OF_CERTIFICATE] = { "db_surveillance_of_certificate",
 	    "SELECT s.kind, s.due_date::text, s.state, s.opened_on::text, s.id, "

@@ -5,6 +5,7 @@
 
 #include "../db/db.h"
 #include "../db/settings.h"
+#include "../domain/date.h"
 #include "../domain/intake.h"
 #include "../domain/mandays.h"
 #include "../domain/roles.h"
@@ -172,6 +173,29 @@ page_applications(struct req *r)
 	return view_render(r, 200);
 }
 
+const char *
+recertification_problem(struct req *r, int64_t organization_id, int64_t application_id)
+{
+	char		 oid[DB_INT_BUF], days[DB_INT_BUF], today[11], aid[DB_INT_BUF];
+	const char	*p[4] = { db_int(oid, organization_id),
+			    db_int(days, settings_long("recertification_window_days")), today,
+			    application_id != 0 ? db_int(aid, application_id) : NULL };
+	PGresult	*res;
+	enum db_status	 st;
+	const char	*problem = NULL;
+
+	date_today(today);
+	if ((res = db_query_rows(STMT_RECERTIFICATION_FACTS, p, 1, 1, &st)) == NULL)
+		return "error.500.text";
+	if (db_long(res, 0, 1) > 0)
+		problem = "recertification.in_progress";
+	else if (db_long(res, 0, 0) == 0)
+		problem = "recertification.not_in_window";
+	PQclear(res);
+	(void)r;
+	return problem;
+}
+
 int
 page_application_create_post(struct req *r)
 {
@@ -185,6 +209,12 @@ page_application_create_post(struct req *r)
 	if (kind == NULL || dup || (strcmp(kind, "initial") != 0 &&
 	    strcmp(kind, "recertification") != 0))
 		return 400;
+	if (strcmp(kind, "recertification") == 0) {
+		const char *why = recertification_problem(r, r->user->organization_id, 0);
+
+		if (why != NULL)
+			return view_error(r, 422, why);
+	}
 	if ((st = db_begin()) != DB_OK)
 		return db_status_http(st);
 	p[0] = db_int(oid, r->user->organization_id);
@@ -908,6 +938,14 @@ page_application_submit_post(struct req *r)
 	    (t->roles & r->user->roles) == 0) {
 		db_rollback();
 		return 403;
+	}
+	if (strcmp(a.kind, "recertification") == 0) {
+		const char *why = recertification_problem(r, a.organization_id, a.id);
+
+		if (why != NULL) {
+			db_rollback();
+			return view_error(r, 422, why);
+		}
 	}
 	/* Completeness, from what the locked row's children hold now. */
 	if ((status = application_find(r, a.id, &a)) != 0 ||

@@ -231,6 +231,9 @@ certificate_life_fill(struct req *r, struct tmpl_dict *d, const PGresult *c)
 	PQclear(res);
 	/* The moves r's user may make from the status as stored. */
 	status = cert_status_parse(PQgetvalue(c, 0, C_STATUS));
+	if ((r->user->roles & ROLE_SUPERVISOR) &&
+	    (status == CERT_VALID || status == CERT_SUSPENDED))
+		tmpl_show(d, "SPECIAL_FORM");
 	for (int a = 0; status >= 0 && a < CERT_ACTION__MAX; a++) {
 		const struct cert_transition *t = cert_transition((enum cert_action)a,
 		    (enum cert_status)status);
@@ -337,6 +340,57 @@ page_certificate_status_post(struct req *r)
 	    PQgetvalue(c, 0, C_ID)));
 	PQclear(c);
 	return status;
+fail:
+	db_rollback();
+	PQclear(c);
+	return db_status_http(st);
+}
+
+int
+page_certificate_special_post(struct req *r)
+{
+	PGresult	*c, *res;
+	const char	*reason, *p[8];
+	char		 today[11], uid[DB_INT_BUF];
+	int64_t		 case_id;
+	enum db_status	 st;
+	int		 status;
+
+	if ((status = certificate_find(r, route_param_id(&r->params, "id"), &c)) != 0)
+		return status;
+	if (req_text(r, "reason", true, 2000, &reason) != FIELD_OK) {
+		PQclear(c);
+		return view_error(r, 422, "certificate.reason_required");
+	}
+	date_today(today);
+	if ((st = db_begin()) != DB_OK)
+		goto fail;
+	p[0] = PQgetvalue(c, 0, C_ID);
+	p[1] = today;
+	if ((res = db_query(STMT_SPECIAL_CASE_OPEN, p, &st)) == NULL)
+		goto fail;
+	if (PQntuples(res) != 1) {
+		PQclear(res);
+		db_rollback();
+		PQclear(c);
+		return view_error(r, 409, "certificate.not_allowed");
+	}
+	case_id = db_long(res, 0, 0);
+	PQclear(res);
+	p[2] = "surveillance_opened";
+	p[3] = NULL;
+	p[4] = "special";
+	p[5] = "special";
+	p[6] = reason;
+	p[7] = db_int(uid, r->user->id);
+	if ((res = db_query(STMT_CERT_HISTORY_ADD, p, &st)) == NULL)
+		goto fail;
+	PQclear(res);
+	if ((st = db_event(r->user->id, "certificate", db_long(c, 0, C_ID), "surveillance.opened",
+	    NULL, "special", reason, r->remote_addr)) != DB_OK || (st = db_commit()) != DB_OK)
+		goto fail;
+	PQclear(c);
+	return resp_redirect(r, arena_printf(r->arena, "/surveillance/%lld/audit", (long long)case_id));
 fail:
 	db_rollback();
 	PQclear(c);

@@ -299,6 +299,9 @@ fail:
 	return db_status_http(st);
 }
 
+static enum db_status certificate_change(struct req *, const char *cert, const char *change,
+    const char *from, const char *to, const char *code, const char *reason);
+
 /* Issue the certificate of an approved audit (in the caller's transaction); its number into number. */
 static enum db_status
 certificate_issue(struct req *r, const struct audit *au, const char *level,
@@ -345,6 +348,14 @@ certificate_issue(struct req *r, const struct audit *au, const char *level,
 				    db_int(uid, r->user->id) };
 
 		PQclear(db_query(STMT_CERT_HISTORY_ADD, h, &st));
+	}
+	/* A recertification's certificate continues the old one, which ends as replaced. */
+	if (st == DB_OK && (res = db_query(STMT_CERTIFICATES_REPLACE, p, &st)) != NULL) {
+		for (int i = 0; i < PQntuples(res) && st == DB_OK; i++)
+			st = certificate_change(r, PQgetvalue(res, i, 0), "status",
+			    PQgetvalue(res, i, 1), "replaced", "recertified",
+			    arena_printf(r->arena, "%s", number));
+		PQclear(res);
 	}
 	return st;
 }

@@ -90,6 +90,8 @@ int	application_estimate(struct req *, const struct application *, int *halfdays
 /* application_estimate_as: the same for an audit of another type (surveillance). */
 int	application_estimate_as(struct req *, const struct application *, enum audit_type,
 	    int *halfdays);
+/* recertification_problem: why the organization cannot apply for recertification now (a message key), or NULL. */
+const char *recertification_problem(struct req *, int64_t organization_id, int64_t application_id);
 int	page_applications(struct req *);
 int	page_application_create_post(struct req *);
 int	page_application(struct req *);
@@ -238,6 +240,7 @@ int	page_certificate(struct req *);
 int	page_certificate_pdf(struct req *);
 int	page_certificate_status_post(struct req *);
 int	page_admin_tick_post(struct req *);
+int	page_certificate_special_post(struct req *);
 int	page_lookup(struct req *);
 int	page_verify(struct req *);
 /* conflicts.c: auditors' conflict-of-interest declarations; the scoring scheme (admin) */

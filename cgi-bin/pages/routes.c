@@ -77,6 +77,7 @@ const struct route routes[] = {
 	{ GET, "/certificates/{id}/pdf", page_certificate_pdf, SIGNED_IN, "certificate_pdf" },
 	{ POST, "/certificates/{id}/status", page_certificate_status_post, ROLE_SUPERVISOR | ROLE_APPLICANT, "certificate_status_post" },
 	{ POST, "/admin/tick", page_admin_tick_post, ROLE_ADMIN, "admin_tick_post" },
+	{ POST, "/certificates/{id}/special", page_certificate_special_post, ROLE_SUPERVISOR, "certificate_special_post" },
 	{ GET, "/lookup", page_lookup, PUBLIC, "lookup" },
 	{ GET, "/verify/{number}", page_verify, PUBLIC, "verify" },
 	{ GET, "/account/conflicts", page_conflicts, ROLE_AUDITOR, "conflicts" },
