@@ -20,10 +20,12 @@
 <a href="/">{{_ nav.home}}</a>
 <a href="/lookup">{{_ nav.lookup}}</a>
 {{#NAV_APPLICANT}}<a href="/applications">{{_ nav.applications}}</a>
-<a href="/organization">{{_ nav.organization}}</a>{{/NAV_APPLICANT}}
+<a href="/organization">{{_ nav.organization}}</a>
+<a href="/certificates">{{_ nav.certificates}}</a>{{/NAV_APPLICANT}}
 {{#NAV_REVIEW}}<a href="/review">{{_ nav.review}}</a>{{/NAV_REVIEW}}
 {{#NAV_STAFF}}<a href="/applications">{{_ nav.applications_staff}}</a>
-<a href="/audits">{{_ nav.audits}}</a>{{/NAV_STAFF}}
+<a href="/audits">{{_ nav.audits}}</a>
+<a href="/certificates">{{_ nav.certificates}}</a>{{/NAV_STAFF}}
 {{#NAV_AUDITOR}}<a href="/account/conflicts">{{_ nav.conflicts}}</a>{{/NAV_AUDITOR}}
 {{#NAV_ADMIN}}<a href="/admin/users">{{_ nav.users}}</a>
 <a href="/admin/settings">{{_ nav.settings}}</a>

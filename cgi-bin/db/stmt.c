@@ -905,6 +905,16 @@ const struct stmt_def stmt_defs[STMT__MAX] = {
 	    "RETURNING c.id), n AS (UPDATE certificates SET replaces_id = (SELECT min(id) "
 	    "FROM old) WHERE id = $1 AND EXISTS (SELECT 1 FROM old)) "
 	    "SELECT id::text, status FROM old", 1, false },
+	/* Certificates for the list: an organization's ($1), or all (NULL), newest first, $2 at most. */
+	[STMT_CERTIFICATES_LIST] = { "db_certificates_list",
+	    "SELECT c.id, c.number, v.org_name, v.level, c.status, "
+	    "to_char(c.issue_date, 'YYYY-MM-DD'), to_char(c.expiry_date, 'YYYY-MM-DD'), "
+	    "c.expiry_date < (now() AT TIME ZONE 'Asia/Shanghai')::date, "
+	    "(SELECT min(s.due_date)::text FROM surveillance_cases s WHERE s.certificate_id = c.id "
+	    "AND s.state IN ('open', 'overdue')) "
+	    "FROM certificates c JOIN certificate_versions v ON v.certificate_id = c.id "
+	    "AND v.version = c.version WHERE ($1::bigint IS NULL OR c.organization_id = $1) "
+	    "ORDER BY c.id DESC LIMIT $2", 2, true },
 	/* A special surveillance (after complaints...): $1 certificate, $2 today. */
 	[STMT_SPECIAL_CASE_OPEN] = { "db_special_case_open",
 	    "INSERT INTO surveillance_cases (certificate_id, kind, due_date, opened_on) "

@@ -347,6 +347,47 @@ fail:
 }
 
 int
+page_certificates(struct req *r)
+{
+	struct tmpl_dict	*d;
+	char			 oid[DB_INT_BUF], limit[DB_INT_BUF];
+	const char		*p[2] = { (r->user->roles & ROLE_APPLICANT) ?
+				    db_int(oid, r->user->organization_id) : NULL, db_int(limit, 200) };
+	PGresult		*res;
+	enum db_status		 st;
+
+	r->private_page = true;
+	if ((d = view_page(r, "certificates", "certificates.title")) == NULL)
+		return 500;
+	if ((res = db_query(STMT_CERTIFICATES_LIST, p, &st)) == NULL)
+		return db_status_http(st);
+	for (int i = 0; i < PQntuples(res); i++) {
+		struct tmpl_dict	*x = tmpl_section(d, "CERTS");
+		const char		*status = strcmp(PQgetvalue(res, i, 4), "valid") == 0 &&
+					    db_bool(res, i, 7) ? "expired" : PQgetvalue(res, i, 4);
+		int			 code = cert_status_parse(status);
+
+		if (x == NULL)
+			break;
+		tmpl_set(x, "CERT_ID", PQgetvalue(res, i, 0));
+		tmpl_set(x, "CERT_NUMBER", PQgetvalue(res, i, 1));
+		tmpl_set(x, "ORG_NAME", PQgetvalue(res, i, 2));
+		tmpl_set(x, "LEVEL_CODE", PQgetvalue(res, i, 3));
+		tmpl_set(x, "LEVEL", view_label(r, "level.", PQgetvalue(res, i, 3)));
+		tmpl_set(x, "CERT_STATUS_CODE", status);
+		tmpl_set(x, "CERT_STATUS", view_label(r, "certificate.status.", status));
+		tmpl_set(x, "REGISTER_CODE", code >= 0 ? cert_status_code((enum cert_status)code) : "");
+		tmpl_set(x, "ISSUE_DATE", PQgetvalue(res, i, 5));
+		tmpl_set(x, "EXPIRY_DATE", PQgetvalue(res, i, 6));
+		tmpl_set(x, "SURVEILLANCE_DUE", PQgetvalue(res, i, 8));
+	}
+	if (PQntuples(res) == 0)
+		tmpl_show(d, "NO_CERTS");
+	PQclear(res);
+	return view_render(r, 200);
+}
+
+int
 page_certificate_special_post(struct req *r)
 {
 	PGresult	*c, *res;

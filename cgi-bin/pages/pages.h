@@ -241,6 +241,7 @@ int	page_certificate_pdf(struct req *);
 int	page_certificate_status_post(struct req *);
 int	page_admin_tick_post(struct req *);
 int	page_certificate_special_post(struct req *);
+int	page_certificates(struct req *);
 int	page_lookup(struct req *);
 int	page_verify(struct req *);
 /* conflicts.c: auditors' conflict-of-interest declarations; the scoring scheme (admin) */

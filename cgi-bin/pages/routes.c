@@ -73,6 +73,7 @@ const struct route routes[] = {
 	{ GET, "/nc-files/{id}", page_nc_file, SIGNED_IN, "nc_file" },
 	{ POST, "/audits/{id}/evaluate", page_audit_evaluate_post, ROLE_EVALUATOR, "audit_evaluate_post" },
 	{ POST, "/audits/{id}/decide", page_audit_decide_post, ROLE_SUPERVISOR, "audit_decide_post" },
+	{ GET, "/certificates", page_certificates, SIGNED_IN, "certificates" },
 	{ GET, "/certificates/{id}", page_certificate, SIGNED_IN, "certificate" },
 	{ GET, "/certificates/{id}/pdf", page_certificate_pdf, SIGNED_IN, "certificate_pdf" },
 	{ POST, "/certificates/{id}/status", page_certificate_status_post, ROLE_SUPERVISOR | ROLE_APPLICANT, "certificate_status_post" },

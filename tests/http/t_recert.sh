@@ -74,3 +74,19 @@ test_88y_recertification_in_the_window_replaces_the_old_certificate() {
 	tick "$(sql "SELECT (expiry_date + 1)::text FROM certificates WHERE id = $old")"
 	expect_eq "$(sql "SELECT status FROM certificates WHERE id = $old")" replaced "not expired"
 }
+
+test_88z_certificate_lists_for_the_holder_and_staff() {
+	local number
+	number=$(sql "SELECT number FROM certificates WHERE status = 'valid' ORDER BY id DESC LIMIT 1")
+	http GET /certificates -b "$(jar rv-applicant)"
+	expect_status 200
+	expect_body "$number"
+	expect_body '已换发'
+	http GET /certificates -b "$(jar rv-other)"
+	expect_status 200 "another organization's list"
+	expect_no_body "$number"
+	expect_body '尚无证书'
+	http GET /certificates -b "$(jar supervisor)"
+	expect_body "$number"
+	expect_body 'register-code">01<'
+}
