@@ -198,7 +198,7 @@ test_88r2_the_number_pattern_is_checked_where_it_is_set() {
 test_88s_nginx_limits_the_rate_of_the_public_pages() {
 	local codes
 	# 200 lookups at once from one address: the burst passes, the rest get 429.
-	codes=$(curl -s --parallel --parallel-max 50 -o "$TMP/lookup#1" -w '%{http_code}\n' \
+	codes=$(curl -s --no-progress-meter --parallel --parallel-max 50 -o "$TMP/lookup#1" -w '%{http_code}\n' \
 		"$STARCERT_URL/lookup?q=x&n=[1-200]" | sort | uniq -c)
 	grep -q ' 429$' <<<"$codes" || fail "no 429 among 200 lookups at once: $codes"
 	grep -q ' 200$' <<<"$codes" || fail "no 200 among 200 lookups at once: $codes"
