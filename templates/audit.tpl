@@ -42,7 +42,7 @@
 <thead><tr><th scope="col">{{_ application.indicator}}</th><th scope="col" class="num">{{_ sheet.max}}</th><th scope="col">{{_ sheet.result}}</th><th scope="col">{{_ sheet.notes}}</th><th scope="col">{{_ sheet.evidence}}</th></tr></thead>
 <tbody>
 {{#INDICATOR_ROWS}}{{#GROUP_HEAD}}<tr class="group-row"><th scope="rowgroup" colspan="5">{{GROUP_NAME}}</th></tr>{{/GROUP_HEAD}}
-<tr id="ind-{{CODE}}"{{#ROW_ERROR}} class="row-error"{{/ROW_ERROR}}><th scope="row">{{INDICATOR_NAME}}</th><td class="num">{{MAX}}</td>
+<tr id="ind-{{CODE}}"{{#ROW_ERROR}} class="row-error"{{/ROW_ERROR}}><th scope="row">{{INDICATOR_NAME}}</th><td class="num" data-label="{{_ sheet.max}}">{{MAX}}</td>
 <td>{{#ROW_EDITABLE}}<fieldset class="score-kind"><legend class="visually-hidden">{{INDICATOR_NAME}}</legend>
 <label><input type="radio" form="sheet-form" name="kind_{{CODE}}" value="points"{{#K_points}} checked{{/K_points}}> {{_ sheet.kind.points}}</label>
 <input form="sheet-form" name="points_{{CODE}}" value="{{POINTS}}" inputmode="decimal" maxlength="8" size="5" aria-label="{{_ sheet.kind.points}}: {{INDICATOR_NAME}}">
@@ -53,8 +53,8 @@
 </fieldset>{{/ROW_EDITABLE}}
 {{#SHEET_READ_ONLY}}{{#UNSCORED}}<span class="muted">{{_ sheet.unscored}}</span>{{/UNSCORED}}{{#K_points}}{{POINTS}}{{/K_points}}{{#K_sampled}}{{KEPT}} <span class="muted">({{NONCONFORMING}}/{{CHECKED}} {{_ sheet.nonconforming}})</span>{{/K_sampled}}{{#K_excluded}}<span class="badge">{{KIND_LABEL}}</span>{{/K_excluded}}{{/SHEET_READ_ONLY}}
 {{#ROW_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/ROW_ERROR}}</td>
-<td>{{#ROW_EDITABLE}}<textarea form="sheet-form" name="notes_{{CODE}}" rows="2" maxlength="4000" aria-label="{{_ sheet.notes}}: {{INDICATOR_NAME}}">{{NOTES:pre_escape}}</textarea>{{/ROW_EDITABLE}}{{#SHEET_READ_ONLY}}<span class="pre">{{NOTES:pre_escape}}</span>{{/SHEET_READ_ONLY}}</td>
-<td>{{#EVIDENCE}}<div><a href="/audit-files/{{FILE_ID}}">{{FILE_NAME}}</a>{{#VIEWABLE}} <a href="/audit-files/{{FILE_ID}}?view=1" target="_blank" rel="noopener">{{_ document.view}}</a>{{/VIEWABLE}}</div>{{/EVIDENCE}}
+<td data-label="{{_ sheet.notes}}">{{#ROW_EDITABLE}}<textarea form="sheet-form" name="notes_{{CODE}}" rows="2" maxlength="4000" aria-label="{{_ sheet.notes}}: {{INDICATOR_NAME}}">{{NOTES:pre_escape}}</textarea>{{/ROW_EDITABLE}}{{#SHEET_READ_ONLY}}<span class="pre">{{NOTES:pre_escape}}</span>{{/SHEET_READ_ONLY}}</td>
+<td data-label="{{_ sheet.evidence}}">{{#EVIDENCE}}<div class="file-row"><a href="/audit-files/{{FILE_ID}}">{{FILE_NAME}}</a>{{#VIEWABLE}} <a class="view-link" href="/audit-files/{{FILE_ID}}?view=1" target="_blank" rel="noopener">{{_ document.view}}</a>{{/VIEWABLE}}</div>{{/EVIDENCE}}
 {{#ROW_EDITABLE}}<form class="upload" method="post" enctype="multipart/form-data" action="/audits/{{AUDIT_ID}}/evidence/{{POSITION}}?csrf={{CSRF:u}}" data-max-mb="{{MAX_MB}}"><input type="file" name="file" required aria-label="{{_ sheet.evidence}}: {{INDICATOR_NAME}}"> <button type="submit" class="button-small button-secondary">{{_ document.upload}}</button><progress max="100" value="0" hidden></progress></form>{{/ROW_EDITABLE}}</td></tr>
 {{/INDICATOR_ROWS}}
 </tbody>
@@ -67,7 +67,7 @@
 
 <h3>{{_ sheet.deductions}}</h3>
 {{#NO_DEDUCTIONS}}<p class="muted">{{_ sheet.no_deductions}}</p>{{/NO_DEDUCTIONS}}
-<ul class="special-items">{{#DEDUCTIONS}}<li><strong>{{INDICATOR_NAME}}</strong>{{_ punct.colon}}{{FINDING}} <span class="muted">({{_ sheet.breached}}{{_ punct.colon}}{{BREACHED}} · {{RAISED_BY}})</span>
+<ul class="special-items">{{#DEDUCTIONS}}<li><span><strong>{{INDICATOR_NAME}}</strong>{{_ punct.colon}}{{FINDING}} <span class="muted">({{_ sheet.breached}}{{_ punct.colon}}{{BREACHED}} · {{RAISED_BY}})</span></span>
 {{#DEDUCTION_EDITABLE}}<form class="inline" method="post" action="/audits/{{AUDIT_ID}}/deductions/{{DEDUCTION_ID}}/delete"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" class="button-secondary button-small">{{_ sheet.remove}}</button></form>{{/DEDUCTION_EDITABLE}}</li>
 {{/DEDUCTIONS}}</ul>
 {{#SHEET_EDITABLE}}<details class="subform"{{#FINDING_ERROR}} open{{/FINDING_ERROR}}{{#BREACHED_ERROR}} open{{/BREACHED_ERROR}}><summary>{{_ sheet.add_deduction}}</summary>
@@ -80,8 +80,8 @@
 </form></details>{{/SHEET_EDITABLE}}
 
 <h3>{{_ sheet.bonus}}</h3>
-{{#BONUS}}<p><strong>{{INDICATOR_NAME}}</strong>{{_ punct.colon}}{{JUSTIFICATION}}</p>
-{{#BONUS_EDITABLE}}<form method="post" action="/audits/{{AUDIT_ID}}/bonus"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="action" value="clear"><button type="submit" class="button-secondary button-small">{{_ sheet.remove}}</button></form>{{/BONUS_EDITABLE}}{{/BONUS}}
+{{#BONUS}}<div class="special-bonus"><p><strong>{{INDICATOR_NAME}}</strong>{{_ punct.colon}}{{JUSTIFICATION}}</p>
+{{#BONUS_EDITABLE}}<form class="inline" method="post" action="/audits/{{AUDIT_ID}}/bonus"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="action" value="clear"><button type="submit" class="button-secondary button-small">{{_ sheet.remove}}</button></form>{{/BONUS_EDITABLE}}</div>{{/BONUS}}
 {{#BONUS_FORM}}<details class="subform"{{#JUSTIFICATION_ERROR}} open{{/JUSTIFICATION_ERROR}}><summary>{{_ sheet.add_bonus}}</summary>
 <form method="post" action="/audits/{{AUDIT_ID}}/bonus">
 <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="action" value="set">
@@ -90,13 +90,15 @@
 <div class="form-actions"><button type="submit" class="button-secondary">{{_ sheet.add_bonus}}</button></div>
 </form></details>{{/BONUS_FORM}}
 
-{{#REPORT_FORM}}<h3>{{_ audit.report}}</h3>
+{{#REPORT_FORM}}<div class="report-box">
+<h3>{{_ audit.report}}</h3>
 <form method="post" action="/audits/{{AUDIT_ID}}/report">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <input type="hidden" name="version" value="{{AUDIT_VERSION}}">
 <p class="field-hint">{{_ audit.report_hint}}</p>
 <div class="form-actions"><button type="submit">{{_ audit.report_submit}}</button></div>
-</form>{{/REPORT_FORM}}
+</form>
+</div>{{/REPORT_FORM}}
 </section>{{/SHEET}}
 
 {{#NONCONFORMITIES}}<section class="panel" id="ncs">
@@ -115,20 +117,20 @@
 <dl class="facts"><dt>{{_ nc.cause}}</dt><dd class="pre">{{CAUSE:pre_escape}}</dd><dt>{{_ nc.correction}}</dt><dd class="pre">{{CORRECTION:pre_escape}}</dd><dt>{{_ nc.corrective_action}}</dt><dd class="pre">{{CORRECTIVE_ACTION:pre_escape}}</dd></dl>
 {{#VERIFIED}}<p class="verdict"><span class="badge badge-nc-{{VERDICT_CODE}}">{{VERDICT}}</span> {{VERIFY_COMMENT}} <span class="muted">{{VERIFIED_BY}} · {{VERIFIED_AT}}</span></p>{{/VERIFIED}}
 </div>{{/ANSWERS}}
-{{#NC_FILES}}<div class="file-row"><a href="/nc-files/{{FILE_ID}}">{{FILE_NAME}}</a>{{#VIEWABLE}} <a href="/nc-files/{{FILE_ID}}?view=1" target="_blank" rel="noopener">{{_ document.view}}</a>{{/VIEWABLE}} <span class="muted">{{UPLOADED}}</span></div>{{/NC_FILES}}
-{{#ANSWER_FORM}}<form class="upload" method="post" enctype="multipart/form-data" action="/nonconformities/{{NC_ID}}/files?csrf={{CSRF:u}}" data-max-mb="50"><input type="file" name="file" required aria-label="{{_ nc.evidence}}: #{{NC_ID}}"> <button type="submit" class="button-small button-secondary">{{_ nc.upload_evidence}}</button><progress max="100" value="0" hidden></progress></form>
+{{#NC_FILES}}<div class="file-row"><a href="/nc-files/{{FILE_ID}}">{{FILE_NAME}}</a>{{#VIEWABLE}} <a class="view-link" href="/nc-files/{{FILE_ID}}?view=1" target="_blank" rel="noopener">{{_ document.view}}</a>{{/VIEWABLE}} <span class="muted">{{UPLOADED}}</span></div>{{/NC_FILES}}
+{{#ANSWER_FORM}}<div class="nc-action nc-respond"><form class="upload" method="post" enctype="multipart/form-data" action="/nonconformities/{{NC_ID}}/files?csrf={{CSRF:u}}" data-max-mb="50"><input type="file" name="file" required aria-label="{{_ nc.evidence}}: #{{NC_ID}}"> <button type="submit" class="button-small button-secondary">{{_ nc.upload_evidence}}</button><progress max="100" value="0" hidden></progress></form>
 <form method="post" action="/nonconformities/{{NC_ID}}/answer">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <div class="field"><label for="cause-{{NC_ID}}">{{_ nc.cause}}</label><textarea id="cause-{{NC_ID}}" name="cause" rows="2" maxlength="4000" required></textarea></div>
 <div class="field"><label for="correction-{{NC_ID}}">{{_ nc.correction}}</label><textarea id="correction-{{NC_ID}}" name="correction" rows="2" maxlength="4000" required></textarea></div>
 <div class="field"><label for="action-{{NC_ID}}">{{_ nc.corrective_action}}</label><textarea id="action-{{NC_ID}}" name="corrective_action" rows="2" maxlength="4000" required></textarea></div>
 <div class="form-actions"><button type="submit">{{_ nc.answer}}</button></div>
-</form>{{/ANSWER_FORM}}
-{{#VERIFY_FORM}}<form method="post" action="/nonconformities/{{NC_ID}}/verify">
+</form></div>{{/ANSWER_FORM}}
+{{#VERIFY_FORM}}<div class="nc-action"><form method="post" action="/nonconformities/{{NC_ID}}/verify">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <div class="field"><label for="verify-{{NC_ID}}">{{_ nc.verify_comment}}</label><textarea id="verify-{{NC_ID}}" name="comment" rows="2" maxlength="4000"></textarea><p class="field-hint">{{_ nc.verify_hint}}</p></div>
 <div class="form-actions"><button type="submit" name="verdict" value="closed">{{_ nc.close}}</button> <button type="submit" name="verdict" value="returned" class="button-secondary">{{_ nc.return}}</button></div>
-</form>{{/VERIFY_FORM}}
+</form></div>{{/VERIFY_FORM}}
 </article>
 {{/NCS}}
 {{#RAISE_FORM}}<details class="subform"{{#NC_DESCRIPTION_ERROR}} open{{/NC_DESCRIPTION_ERROR}}{{#NC_DUE_ERROR}} open{{/NC_DUE_ERROR}}><summary>{{_ nc.raise}}</summary>
@@ -149,9 +151,10 @@
 <p><span class="badge badge-recommendation-{{RECOMMENDATION_CODE}}">{{RECOMMENDATION}}</span> {{EVAL_LEVEL}} · {{_ evaluation.final}} <strong>{{EVAL_FINAL}}</strong></p>
 <p class="muted">{{EVALUATOR}} · {{EVALUATED_AT}}</p>
 {{#EVAL_COMMENT}}<p class="pre">{{EVAL_COMMENT}}</p>{{/EVAL_COMMENT}}
-</section>{{/EVALUATION}}
+{{/EVALUATION}}
 {{#ADJUSTMENTS}}<p class="adjustment"><strong>{{INDICATOR_NAME}}</strong>{{_ punct.colon}}{{_ evaluation.adjusted_from}} <span class="muted">— {{REASON}} ({{ADJUSTED_BY}})</span></p>
 {{/ADJUSTMENTS}}
+{{#EVALUATION}}</section>{{/EVALUATION}}
 
 {{#EVALUATE_FORM}}<section class="panel" id="evaluate">
 <h2>{{_ evaluation.form}}</h2>
@@ -162,14 +165,14 @@
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <input type="hidden" name="version" value="{{AUDIT_VERSION}}">
 <details class="subform"><summary>{{_ evaluation.adjust}}</summary>
-<div class="table-wrap"><table class="data">
+<div class="table-wrap"><table class="data adjust">
 <thead><tr><th scope="col">{{_ application.indicator}}</th><th scope="col" class="num">{{_ sheet.max}}</th><th scope="col">{{_ evaluation.adjusted}}</th><th scope="col">{{_ evaluation.adjust_reason_label}}</th></tr></thead>
 <tbody>
 {{#ADJUST_ROWS}}<tr><td>{{INDICATOR_NAME}}</td><td class="num">{{MAX}}</td><td><input name="adjust_{{CODE}}" value="{{ADJUST}}" inputmode="decimal" maxlength="8" size="5" aria-label="{{_ evaluation.adjusted}}: {{INDICATOR_NAME}}"></td><td><input name="adjust_reason_{{CODE}}" value="{{ADJUST_REASON}}" maxlength="2000" aria-label="{{_ evaluation.adjust_reason_label}}: {{INDICATOR_NAME}}"></td></tr>
 {{/ADJUST_ROWS}}
 </tbody></table></div>
 </details>
-<fieldset><legend>{{_ evaluation.recommendation}}</legend>
+<fieldset class="recommendation"><legend>{{_ evaluation.recommendation}}</legend>
 <label><input type="radio" name="recommendation" value="certify" checked> {{_ evaluation.recommendation.certify}}</label>
 <select name="level" aria-label="{{_ sheet.level}}">{{#LEVEL_OPTIONS}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/LEVEL_OPTIONS}}</select>
 <label><input type="radio" name="recommendation" value="refuse"> {{_ evaluation.recommendation.refuse}}</label>

@@ -31,13 +31,13 @@
 {{#TEAM_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/TEAM_ERROR}}
 {{#TEAM_PROBLEMS}}<p class="field-error" role="alert">{{MESSAGE}}</p>{{/TEAM_PROBLEMS}}
 {{#NO_AUDITORS}}<p class="muted">{{_ audit.plan.no_auditors}}</p>{{/NO_AUDITORS}}
-<div class="table-wrap"><table class="data">
+<div class="table-wrap"><table class="data team">
 <thead><tr><th scope="col">{{_ audit.auditor}}</th><th scope="col">{{_ audit.leader}}</th><th scope="col">{{_ audit.member}}</th><th scope="col">{{_ audit.valid_until}}</th><th scope="col">{{_ audit.fitness}}</th></tr></thead>
 <tbody>
 {{#AUDITORS}}<tr><td>{{AUDITOR_NAME}}</td>
-<td><input type="radio" name="leader" value="{{AUDITOR_ID}}"{{#LEADER}} checked{{/LEADER}} aria-label="{{_ audit.leader}}: {{AUDITOR_NAME}}"></td>
-<td><input type="checkbox" name="member" value="{{AUDITOR_ID}}"{{#MEMBER}} checked{{/MEMBER}} aria-label="{{_ audit.member}}: {{AUDITOR_NAME}}"></td>
-<td class="nowrap">{{VALID_UNTIL}}</td>
+<td data-label="{{_ audit.leader}}"><input type="radio" name="leader" value="{{AUDITOR_ID}}"{{#LEADER}} checked{{/LEADER}} aria-label="{{_ audit.leader}}: {{AUDITOR_NAME}}"></td>
+<td data-label="{{_ audit.member}}"><input type="checkbox" name="member" value="{{AUDITOR_ID}}"{{#MEMBER}} checked{{/MEMBER}} aria-label="{{_ audit.member}}: {{AUDITOR_NAME}}"></td>
+<td class="nowrap" data-label="{{_ audit.valid_until}}">{{VALID_UNTIL}}</td>
 <td>{{#UNFIT}}<span class="badge badge-declined">{{WHY}}</span>{{/UNFIT}}</td></tr>
 {{/AUDITORS}}
 </tbody>
@@ -47,7 +47,7 @@
 <h2>{{_ audit.plan.outlets}}</h2>
 <p>{{_ audit.plan.sample_text}}</p>
 {{#OUTLETS_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/OUTLETS_ERROR}}
-<div class="table-wrap"><table class="data">
+<div class="table-wrap"><table class="data plan-outlets">
 <thead><tr><th scope="col">{{_ audit.visit}}</th><th scope="col">{{_ outlet.name}}</th><th scope="col">{{_ outlet.city}}</th><th scope="col">{{_ outlet.address}}</th></tr></thead>
 <tbody>
 {{#PLAN_OUTLETS}}<tr><td><input type="checkbox" name="outlet" value="{{OUTLET_ID}}"{{#CHECKED}} checked{{/CHECKED}} aria-label="{{_ audit.visit}}: {{NAME}}"></td><td>{{NAME}}</td><td>{{CITY}}</td><td>{{ADDRESS}}</td></tr>

@@ -19,7 +19,7 @@
 <p class="field-hint">{{_ certificate.verify_hint}} <a href="{{VERIFY_URL}}">{{_ certificate.verify_link}}</a></p>
 </section>
 {{#STATUS_CHANGED}}<p class="notice notice-success" role="status">{{_ certificate.status_changed}}</p>{{/STATUS_CHANGED}}
-{{#ACTIONS}}<section class="panel certificate-action">
+<div class="certificate-actions">{{#ACTIONS}}<section class="panel certificate-action certificate-action-{{ACTION}}">
 <h2>{{ACTION_LABEL}}</h2>
 <form method="post" action="/certificates/{{CERT_ID}}/status">
 <input type="hidden" name="csrf" value="{{CSRF}}">
@@ -35,7 +35,7 @@
 <div class="field"><label for="reason-{{ACTION}}">{{_ certificate.reason_text}}</label><textarea id="reason-{{ACTION}}" name="reason" rows="2" maxlength="2000" required></textarea></div>
 <div class="form-actions"><button type="submit" class="button-secondary">{{ACTION_LABEL}}</button></div>
 </form>
-</section>{{/ACTIONS}}
+</section>{{/ACTIONS}}</div>
 <section class="panel" id="surveillance">
 <h2>{{_ certificate.surveillance_cases}}</h2>
 {{#SPECIAL_FORM}}<details class="subform"><summary>{{_ certificate.special}}</summary>

@@ -83,7 +83,12 @@ decision_fill(struct req *r, struct tmpl_dict *d, const struct audit *au, bool f
 			tmpl_set(x, "EVAL_LEVEL", PQgetvalue(ev, 0, 3)[0] != '\0' ?
 			    view_label(r, "level.", PQgetvalue(ev, 0, 3)) : "");
 			tmpl_set(x, "EVAL_FINAL", tenths_text(r, (int)db_long(ev, 0, 4)));
-			tmpl_set(x, "EVAL_COMMENT", PQgetvalue(ev, 0, 5));
+			if (PQgetvalue(ev, 0, 5)[0] != '\0') {
+				struct tmpl_dict *c = tmpl_section(x, "EVAL_COMMENT");
+
+				if (c != NULL)
+					tmpl_set(c, "EVAL_COMMENT", PQgetvalue(ev, 0, 5));
+			}
 			tmpl_set(x, "EVALUATED_AT", PQgetvalue(ev, 0, 6));
 		}
 	}
@@ -94,7 +99,12 @@ decision_fill(struct req *r, struct tmpl_dict *d, const struct audit *au, bool f
 			tmpl_set(x, "SUPERVISOR", PQgetvalue(dec, 0, 0));
 			tmpl_set(x, "OUTCOME_CODE", PQgetvalue(dec, 0, 1));
 			tmpl_set(x, "OUTCOME", view_label(r, "decision.outcome.", PQgetvalue(dec, 0, 1)));
-			tmpl_set(x, "DECISION_COMMENT", PQgetvalue(dec, 0, 2));
+			if (PQgetvalue(dec, 0, 2)[0] != '\0') {
+				struct tmpl_dict *c = tmpl_section(x, "DECISION_COMMENT");
+
+				if (c != NULL)
+					tmpl_set(c, "DECISION_COMMENT", PQgetvalue(dec, 0, 2));
+			}
 			tmpl_set(x, "DECIDED_AT", PQgetvalue(dec, 0, 3));
 		}
 	}

@@ -159,6 +159,13 @@ page_nc_raise_post(struct req *r)
 	description = form_text(&f, "description", "NC_DESCRIPTION", true, TEXT_MAX);
 	if ((due = form_text(&f, "due_date", "NC_DUE", true, 10)) != NULL && !date_valid(due))
 		form_error(&f, "NC_DUE", "field.date");
+	else if (due != NULL) {
+		char today[11];
+
+		date_today(today);
+		if (strcmp(due, today) < 0)
+			form_error(&f, "NC_DUE", "nc.due_past");
+	}
 	if (f.errors > 0)
 		return nc_again(r, &f, &au);
 	view_release(r);

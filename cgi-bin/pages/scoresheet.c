@@ -242,8 +242,9 @@ scoresheet_fill(struct req *r, struct tmpl_dict *d, const struct audit *au, bool
 			if (document_viewable(PQgetvalue(files, f, 3)))
 				tmpl_show(fx, "VIEWABLE");
 		}
-		if (editable)
-			tmpl_show(x, "ROW_EDITABLE");
+		/* On the row itself: inside a section shown on the sheet, the row's own
+		 * values would be out of reach (a section's dictionary sees its parent's). */
+		tmpl_show(x, editable ? "ROW_EDITABLE" : "SHEET_READ_ONLY");
 		if (*t.kind != '\0' && t.problem == NULL)
 			items[n++] = t.item;
 	}

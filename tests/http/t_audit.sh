@@ -210,6 +210,9 @@ test_88k_a_nonconformity_raised_answered_returned_and_closed() {
 	id=$(audit_id)
 	FORM_PAGE=/audits/$id post "$l" "/audits/$id/nonconformities" --data "indicator=complaint_handling&severity=serious&due_date=2027-02-30" --data-urlencode "description=投诉未在承诺时限内处理"
 	expect_status 422 "an impossible due date"
+	FORM_PAGE=/audits/$id post "$l" "/audits/$id/nonconformities" --data "indicator=complaint_handling&severity=general&due_date=2020-01-01" --data-urlencode "description=过去的期限"
+	expect_status 422 "a due date in the past"
+	expect_body '整改期限不能早于今天'
 	FORM_PAGE=/audits/$id post "$l" "/audits/$id/nonconformities" --data "indicator=complaint_handling&severity=serious&due_date=2027-03-31" --data-urlencode "description=投诉未在承诺时限内处理"
 	expect_status 303 "raised"
 	nc=$(sql "SELECT max(id) FROM nonconformities")
@@ -262,6 +265,9 @@ test_88l_the_report_locks_the_sheet() {
 	http GET "/audits/$id" -b "$l"
 	expect_body '96.8'
 	expect_no_body 'id="sheet-form"'
+	# The locked sheet still shows what was recorded.
+	expect_body '&lt;script&gt;x&lt;/script&gt;组织架构图齐全'
+	expect_body '不销售需回收的商品'
 }
 
 test_88m_the_admin_publishes_a_scheme_version_audits_keep_theirs() {

@@ -38,12 +38,13 @@ test_88n_evaluation_by_someone_off_the_team() {
 	expect_body '调整得分必须说明理由'
 	expect_eq "$(sql "SELECT state FROM audits WHERE id = $id")" reported "not evaluated yet"
 	# Repair 4.9 → 6.0: 94.0 of 95 → 98.9, − 2 + 1 = 97.9, five-star.
-	evaluate "$e" "$id" --data "recommendation=certify&level=five_star&adjust_repair=6.0" --data-urlencode "adjust_reason_repair=维修记录抽样有误，复核后全部合格"
+	evaluate "$e" "$id" --data "recommendation=certify&level=five_star&adjust_repair=6.0" --data-urlencode "adjust_reason_repair=维修记录抽样有误，复核后全部合格" --data-urlencode "comment=复核后同意推荐五星级"
 	expect_status 303 "evaluated"
 	expect_eq "$(sql "SELECT recommendation || ' ' || level || ' ' || final_tenths FROM evaluations WHERE audit_id = $id")" "certify five_star 979" "the evaluation"
 	expect_eq "$(sql "SELECT obtained_tenths FROM audit_scores WHERE audit_id = $id AND indicator_code = 'repair'")" "" "the sheet keeps its own value"
 	http GET "/audits/$id" -b "$e"
 	expect_body '原评分 3/10，调整为 6.0'
+	expect_body '复核后同意推荐五星级'
 	evaluate "$e" "$id" --data "recommendation=certify&level=five_star"
 	expect_status 409 "evaluating twice"
 }
