@@ -726,24 +726,12 @@ int
 page_application(struct req *r)
 {
 	struct application	 a;
-	bool			 dup;
-	const char		*done = req_param(r, "done", &dup);
 	int			 status;
 
 	if ((status = application_find(r, route_param_id(&r->params, "id"), &a)) != 0 ||
 	    (status = application_page(r, &a, NULL, false)) != 0)
 		return status;
-	if (done != NULL && strlen(done) < 32) {
-		char key[64];
-
-		snprintf(key, sizeof(key), "application.done.%s", done);
-		if (i18n_lookup(r->lang, key) != NULL) {
-			struct tmpl_dict *n = tmpl_section(r->view_content, "DONE");
-
-			if (n != NULL)
-				tmpl_set(n, "MESSAGE", view_text(r, key));
-		}
-	}
+	view_done(r, "application.done");
 	return view_render(r, 200);
 }
 

@@ -633,24 +633,12 @@ int
 page_audit(struct req *r)
 {
 	struct audit	 au;
-	bool		 dup;
-	const char	*done = req_param(r, "done", &dup);
 	int		 status;
 
 	if ((status = audit_find(r, route_param_id(&r->params, "id"), &au)) != 0 ||
 	    (status = audit_page(r, &au, NULL, false)) != 0)
 		return status;
-	if (done != NULL && strlen(done) < 32) {
-		char key[64];
-
-		snprintf(key, sizeof(key), "audit.done.%s", done);
-		if (i18n_lookup(r->lang, key) != NULL) {
-			struct tmpl_dict *n = tmpl_section(r->view_content, "DONE");
-
-			if (n != NULL)
-				tmpl_set(n, "MESSAGE", view_text(r, key));
-		}
-	}
+	view_done(r, "audit.done");
 	return view_render(r, 200);
 }
 

@@ -364,3 +364,19 @@ bare:
 	r->body_ready = true;
 	return status;
 }
+
+void
+view_done(struct req *r, const char *prefix)
+{
+	bool		 dup;
+	const char	*done = req_param(r, "done", &dup);
+	char		 key[96];
+	struct tmpl_dict *n;
+
+	if (done == NULL || dup || r->view_content == NULL || strlen(done) >= 32)
+		return;
+	snprintf(key, sizeof(key), "%s.%s", prefix, done);
+	if (i18n_lookup(r->lang, key) != NULL &&
+	    (n = tmpl_section(r->view_content, "DONE")) != NULL)
+		tmpl_set(n, "MESSAGE", view_text(r, key));
+}

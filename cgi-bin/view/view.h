@@ -53,4 +53,10 @@ const char *view_label(const struct req *, const char *prefix, const char *value
 /* view_text: shorthand for i18n_text(req->lang, key). */
 const char *view_text(const struct req *, const char *key);
 
+/*
+ * view_done: after a redirect with ?done=WHAT, show section DONE with the
+ * message prefix.WHAT when the catalog has one (anything else shows nothing).
+ */
+void	view_done(struct req *, const char *prefix);
+
 #endif

@@ -150,10 +150,13 @@ check_method(const char *path, enum http_method m)
 			CHECK(memcmp(v, want_rp.value[k],
 			    want_rp.valuelen[k]) == 0);
 			CHECK(params.ids[k] == want_rp.id[k]);
-			if (strcmp(params.names[k], "id") == 0) {
+			/* {id} and {name_id} are integers; any other name is text. */
+			if (strcmp(params.names[k], "id") == 0 ||
+			    (strlen(params.names[k]) > 3 && strcmp(params.names[k] +
+			    strlen(params.names[k]) - 3, "_id") == 0)) {
 				CHECK(params.ids[k] > 0 &&
 				    params.ids[k] < ID_LIMIT);
-				CHECK(route_param_id(&params, "id") ==
+				CHECK(route_param_id(&params, params.names[k]) ==
 				    params.ids[k]);
 			} else
 				CHECK(params.ids[k] == 0);
