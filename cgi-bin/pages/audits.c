@@ -630,6 +630,17 @@ audit_page(struct req *r, const struct audit *au, struct tmpl_dict *d, bool from
 }
 
 int
+audit_again(struct req *r, struct form *f, const struct audit *au, bool from_form)
+{
+	int status;
+
+	if ((status = audit_page(r, au, f->d, from_form)) != 0)
+		return status;
+	form_summary(f);
+	return view_render(r, 422);
+}
+
+int
 page_audit(struct req *r)
 {
 	struct audit	 au;

@@ -60,13 +60,13 @@ certificates_init(const char *key_file, const char *font, const char *public_url
 	return 0;
 }
 
-/* The status people read: a valid certificate past its expiry date is expired. */
+/* The status people read from row's status and past-expiry columns: a valid certificate past its expiry date is expired (before the tick records it). */
 static const char *
-status_now(const PGresult *res, int row)
+status_now(const PGresult *res, int row, int status_col, int past_col)
 {
-	const char *s = PQgetvalue(res, row, C_STATUS);
+	const char *s = PQgetvalue(res, row, status_col);
 
-	return strcmp(s, "valid") == 0 && db_bool(res, row, C_PAST_EXPIRY) ? "expired" : s;
+	return strcmp(s, "valid") == 0 && db_bool(res, row, past_col) ? "expired" : s;
 }
 
 /* The signature of version facts (one row of STMT_CERTIFICATE_VERSION_GET, or of the certificate). */
@@ -120,7 +120,7 @@ static int certificate_life_fill(struct req *, struct tmpl_dict *, const PGresul
 static void
 fill_facts(struct req *r, struct tmpl_dict *d, const PGresult *c)
 {
-	const char *status = status_now(c, 0);
+	const char *status = status_now(c, 0, C_STATUS, C_PAST_EXPIRY);
 
 	tmpl_set(d, "CERT_ID", PQgetvalue(c, 0, C_ID));
 	tmpl_set(d, "CERT_NUMBER", PQgetvalue(c, 0, C_NUMBER));
@@ -363,8 +363,7 @@ page_certificates(struct req *r)
 		return db_status_http(st);
 	for (int i = 0; i < PQntuples(res); i++) {
 		struct tmpl_dict	*x = tmpl_section(d, "CERTS");
-		const char		*status = strcmp(PQgetvalue(res, i, 4), "valid") == 0 &&
-					    db_bool(res, i, 7) ? "expired" : PQgetvalue(res, i, 4);
+		const char		*status = status_now(res, i, 4, 7);
 		int			 code = cert_status_parse(status);
 
 		if (x == NULL)
@@ -578,8 +577,7 @@ page_lookup(struct req *r)
 		return db_status_http(st);
 	for (int i = 0; i < PQntuples(res); i++) {
 		struct tmpl_dict	*x = tmpl_section(d, "RESULTS");
-		const char		*status = strcmp(PQgetvalue(res, i, 6), "valid") == 0 &&
-					    db_bool(res, i, 7) ? "expired" : PQgetvalue(res, i, 6);
+		const char		*status = status_now(res, i, 6, 7);
 
 		if (x == NULL)
 			break;

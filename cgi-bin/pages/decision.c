@@ -178,18 +178,6 @@ out:
 	return status;
 }
 
-/* The audit page again with the form's errors, 422. */
-static int
-again(struct req *r, struct form *f, const struct audit *au)
-{
-	int status;
-
-	if ((status = audit_page(r, au, f->d, true)) != 0)
-		return status;
-	form_summary(f);
-	return view_render(r, 422);
-}
-
 int
 page_audit_evaluate_post(struct req *r)
 {
@@ -245,12 +233,12 @@ page_audit_evaluate_post(struct req *r)
 	PQclear(ind);
 	comment = form_text(&f, "comment", "EVAL_COMMENT_TYPED", false, COMMENT_MAX);
 	if (f.errors > 0 || comment == NULL)
-		return again(r, &f, &au);
+		return audit_again(r, &f, &au, true);
 	if ((status = audit_compute(r, &au, adj, nadj, &res)) != 0) {
 		if (status != 422)
 			return status;
 		form_error(&f, "ADJUST", "audit.block.nothing_applicable");
-		return again(r, &f, &au);
+		return audit_again(r, &f, &au, true);
 	}
 	if (strcmp(rec, "certify") == 0) {
 		int l;
@@ -268,7 +256,7 @@ page_audit_evaluate_post(struct req *r)
 	} else if (res.level != LEVEL_NONE && *comment == '\0')
 		form_error(&f, "RECOMMENDATION", "evaluation.refusal_reason");
 	if (f.errors > 0)
-		return again(r, &f, &au);
+		return audit_again(r, &f, &au, true);
 	view_release(r);
 
 	if ((st = db_begin()) != DB_OK)
@@ -491,7 +479,7 @@ page_audit_decide_post(struct req *r)
 	}
 	if ((comment = form_text(&f, "comment", "DECISION_COMMENT_TYPED", !approve, COMMENT_MAX)) == NULL) {
 		PQclear(ev);
-		return again(r, &f, &au);
+		return audit_again(r, &f, &au, true);
 	}
 	view_release(r);
 	if ((st = db_begin()) != DB_OK) {

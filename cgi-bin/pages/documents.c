@@ -196,6 +196,14 @@ upload_receive(struct req *r, struct upload_result *out)
 }
 
 int
+upload_refused_page(struct req *r, int status)
+{
+	return view_error(r, status, status == 413 ? "document.too_large" :
+	    status == 415 ? "document.type_refused" : status == 422 ? "document.no_file" :
+	    status == 507 ? "document.disk" : "error.400.text");
+}
+
+int
 upload_store(const struct upload_result *f)
 {
 	char		 size[DB_INT_BUF];

@@ -120,18 +120,6 @@ out:
 	return status;
 }
 
-/* The audit page again with the form errors of f (status 422). */
-static int
-nc_again(struct req *r, struct form *f, const struct audit *au)
-{
-	int status;
-
-	if ((status = audit_page(r, au, f->d, false)) != 0)
-		return status;
-	form_summary(f);
-	return view_render(r, 422);
-}
-
 int
 page_nc_raise_post(struct req *r)
 {
@@ -167,7 +155,7 @@ page_nc_raise_post(struct req *r)
 			form_error(&f, "NC_DUE", "nc.due_past");
 	}
 	if (f.errors > 0)
-		return nc_again(r, &f, &au);
+		return audit_again(r, &f, &au, false);
 	view_release(r);
 	if ((st = db_begin()) != DB_OK)
 		return db_status_http(st);
@@ -275,7 +263,7 @@ page_nc_answer_post(struct req *r)
 	action = form_text(&f, "corrective_action", "NC_ACTION", true, TEXT_MAX);
 	if (f.errors > 0) {
 		tmpl_set(f.d, "NC_ERROR_ID", arena_printf(r->arena, "%lld", (long long)id));
-		return nc_again(r, &f, &au);
+		return audit_again(r, &f, &au, false);
 	}
 	view_release(r);
 	if ((st = db_begin()) != DB_OK)
@@ -319,9 +307,7 @@ page_nc_file_post(struct req *r)
 	if (!nc_applicant_may_answer(state))
 		return view_error(r, 409, "nc.not_your_turn");
 	if ((status = upload_receive(r, &f)) != 0)
-		return view_error(r, status, status == 413 ? "document.too_large" :
-		    status == 415 ? "document.type_refused" : status == 422 ?
-		    "document.no_file" : status == 507 ? "document.disk" : "error.400.text");
+		return upload_refused_page(r, status);
 	if ((st = db_begin()) != DB_OK)
 		return db_status_http(st);
 	if ((status = nc_lock(r, id, nc_applicant_may_answer)) != 0)
@@ -376,7 +362,7 @@ page_nc_verify_post(struct req *r)
 		return 500;
 	if ((comment = form_text(&f, "comment", "NC_VERIFY", !closed, TEXT_MAX)) == NULL) {
 		tmpl_set(f.d, "NC_ERROR_ID", arena_printf(r->arena, "%lld", (long long)id));
-		return nc_again(r, &f, &au);
+		return audit_again(r, &f, &au, false);
 	}
 	view_release(r);
 	if ((st = db_begin()) != DB_OK)

@@ -120,6 +120,8 @@ struct upload_result {
 int	upload_receive(struct req *, struct upload_result *);
 /* upload_store: the blob's row (in the caller's transaction); enum db_status. */
 int	upload_store(const struct upload_result *);
+/* upload_refused_page: the error page for an upload_receive status. */
+int	upload_refused_page(struct req *, int status);
 /*
  * document_send: answer with a stored file through nginx's internal
  * location ("/_blobs/" to download, "/_inline/" to view) as name and type.
@@ -192,6 +194,8 @@ int	audit_lock(struct req *, const struct audit *, int64_t version, enum audit_s
 int	audit_bump(const struct audit *);
 /* audit_page: fill the audit page (into d, or a new page); from_form shows the sheet as typed. */
 int	audit_page(struct req *, const struct audit *, struct tmpl_dict *d, bool from_form);
+/* audit_again: the audit page once more with form f's errors (422). */
+int	audit_again(struct req *, struct form *, const struct audit *, bool from_form);
 int	page_audits(struct req *);
 int	page_audit_plan(struct req *);
 int	page_audit_plan_post(struct req *);

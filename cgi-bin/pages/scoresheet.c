@@ -376,14 +376,10 @@ page_audit_sheet_post(struct req *r)
 	}
 	PQclear(ind);
 	if (problems > 0) {
-		struct tmpl_dict *d = view_page(r, "audit", "audit.title");
-		struct form f = { .r = r, .d = d };
+		struct form f = { .r = r, .d = view_page(r, "audit", "audit.title"),
+		    .errors = (int)problems };
 
-		if (d == NULL || (status = audit_page(r, &au, d, true)) != 0)
-			return d == NULL ? 500 : status;
-		f.errors = (int)problems;
-		form_summary(&f);
-		return view_render(r, 422);
+		return f.d == NULL ? 500 : audit_again(r, &f, &au, true);
 	}
 	for (size_t i = 0; i < n; i++) {
 		if (*t[i].kind == '\0')
@@ -465,12 +461,8 @@ page_audit_deduction_post(struct req *r)
 		return 500;
 	finding = form_text(&f, "finding", "FINDING", true, 2000);
 	breached = form_text(&f, "breached", "BREACHED", true, 1000);
-	if (f.errors > 0) {
-		if ((status = audit_page(r, &au, f.d, false)) != 0)
-			return status;
-		form_summary(&f);
-		return view_render(r, 422);
-	}
+	if (f.errors > 0)
+		return audit_again(r, &f, &au, false);
 	view_release(r);
 	if ((status = sheet_begin(r, &au, 0, false)) != 0)
 		return status;
@@ -553,12 +545,8 @@ page_audit_bonus_post(struct req *r)
 		if ((f.d = view_page(r, "audit", "audit.title")) == NULL)
 			return 500;
 		if ((justification = form_text(&f, "justification", "JUSTIFICATION", true,
-		    2000)) == NULL) {
-			if ((status = audit_page(r, &au, f.d, false)) != 0)
-				return status;
-			form_summary(&f);
-			return view_render(r, 422);
-		}
+		    2000)) == NULL)
+			return audit_again(r, &f, &au, false);
 		view_release(r);
 	}
 	if ((status = sheet_begin(r, &au, 0, false)) != 0)
@@ -607,9 +595,7 @@ page_audit_evidence_post(struct req *r)
 	code = arena_strdup(r->arena, PQgetvalue(res, 0, 0));
 	PQclear(res);
 	if ((status = upload_receive(r, &f)) != 0)
-		return view_error(r, status, status == 413 ? "document.too_large" :
-		    status == 415 ? "document.type_refused" : status == 422 ?
-		    "document.no_file" : status == 507 ? "document.disk" : "error.400.text");
+		return upload_refused_page(r, status);
 	if ((status = sheet_begin(r, &au, 0, false)) != 0)
 		return status;
 	if ((st = upload_store(&f)) != DB_OK)
