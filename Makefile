@@ -20,9 +20,9 @@ OPT := -O2 -g
 SANFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
 	-fno-sanitize-recover=undefined
 
-PKG_CFLAGS = $(shell pkg-config --cflags libpq libsodium libqrencode 2>/dev/null)
+PKG_CFLAGS = $(shell pkg-config --cflags libpq libsodium libqrencode libcurl 2>/dev/null)
 # libharu ships no pkg-config file.
-PKG_LIBS = $(shell pkg-config --libs libpq libsodium libctemplate libmagic libqrencode 2>/dev/null) \
+PKG_LIBS = $(shell pkg-config --libs libpq libsodium libctemplate libmagic libqrencode libcurl 2>/dev/null) \
 	-lhpdf -lfcgi -lpthread
 CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null)
 
@@ -42,7 +42,7 @@ APP_SRC := cgi-bin/app.c cgi-bin/config.c $(HTTP_SRC) $(VIEW_SRC) $(DB_SRC) \
 FCGI_SRC := cgi-bin/main.c $(APP_SRC)
 CTL_SRC := cgi-bin/ctl.c cgi-bin/config.c $(DB_SRC) $(DOMAIN_SRC) \
 	cgi-bin/auth/password.c cgi-bin/auth/accounts.c $(STORE_SRC) $(UTIL_SRC) \
-	cgi-bin/http/arena.c
+	cgi-bin/http/arena.c cgi-bin/http/buf.c cgi-bin/view/i18n.c $(wildcard cgi-bin/mail/*.c)
 # What the unit tests link: everything but the process model and the CLI.
 UNIT_SRC := $(APP_SRC)
 UNIT_TESTS := $(wildcard tests/unit/*.c)

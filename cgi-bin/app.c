@@ -45,11 +45,14 @@ layout_fill(struct req *r, struct tmpl_dict *d)
 	tmpl_set(d, "BODY_NAME", settings_get(r->lang == LANG_ZH ?
 	    "body_name_zh" : "body_name_en"));
 	if (r->user != NULL) {
-		struct tmpl_dict *u = tmpl_section(d, "SIGNED_IN");
+		struct tmpl_dict *u = tmpl_section(d, "SIGNED_IN"), *n;
 
 		if (u != NULL) {
 			tmpl_set(u, "USER_NAME", r->user->name);
 			tmpl_set(u, "CSRF", r->csrf_token);
+			if (r->user->unread > 0 && (n = tmpl_section(u, "UNREAD")) != NULL)
+				tmpl_set(n, "COUNT", r->user->unread > 99 ? "99+" :
+				    arena_printf(r->arena, "%d", r->user->unread));
 		}
 		if (r->user->roles & ROLE_APPLICANT)
 			tmpl_show(d, "NAV_APPLICANT");

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <libpq-fe.h>
 
@@ -12,6 +13,8 @@
 #include "db/migrate.h"
 #include "db/settings.h"
 #include "db/tick.h"
+#include "mail/send.h"
+#include "view/i18n.h"
 #include "store/blob.h"
 #include "domain/accounts.h"
 #include "domain/date.h"
@@ -33,6 +36,10 @@ usage(FILE *out)
 	    "  tick [--today YYYY-MM-DD]\n"
 	    "             the daily run: expire certificates, open and mark overdue\n"
 	    "             surveillance, suspend and withdraw; idempotent per day\n"
+	    "  mail [--watch SECONDS]\n"
+	    "             send the notification e-mails that are due through the\n"
+	    "             smtp_url setting's server (retrying failures later); with\n"
+	    "             --watch, again every SECONDS until stopped\n"
 	    "  ensure-admin\n"
 	    "             create an administrator unless an enabled one exists: from\n"
 	    "             STARCERT_ADMIN_EMAIL and STARCERT_ADMIN_PASSWORD when set, else\n"
@@ -42,7 +49,10 @@ usage(FILE *out)
 	    "  STARCERT_DB_OWNER  libpq conninfo of the owner role (migrations)\n"
 	    "  STARCERT_DB        libpq conninfo of the application role (users, gc, tick)\n"
 	    "  STARCERT_BLOBS     the blob store (gc)\n"
-	    "  STARCERT_SHARE     directory holding migrations/ (default .)\n",
+	    "  STARCERT_SHARE     directory holding migrations/ and po/ (default .)\n"
+	    "  STARCERT_PUBLIC_URL  the portal's address for links in e-mails, unless\n"
+	    "                     the public_base_url setting says otherwise\n"
+	    "  STARCERT_SMTP_USER, STARCERT_SMTP_PASSWORD  the mail server's login (mail)\n",
 	    out);
 }
 
@@ -317,7 +327,7 @@ cmd_gc(int argc, char *argv[])
 static int
 cmd_tick(int argc, char *argv[])
 {
-	char			 today[11];
+	char			 today[11], summary[200];
 	struct tick_counts	 c;
 	enum db_status		 st;
 
@@ -337,9 +347,47 @@ cmd_tick(int argc, char *argv[])
 		fprintf(stderr, "starcertctl: tick failed (%d); nothing changed\n", (int)st);
 		return 1;
 	}
-	printf("tick %s: %d expired, %d surveillance opened, %d overdue, %d suspended, "
-	    "%d withdrawn\n", today, c.expired, c.opened, c.overdue, c.suspended, c.withdrawn);
+	tick_summary(today, &c, summary, sizeof(summary));
+	printf("tick %s\n", summary);
 	return 0;
+}
+
+static int
+cmd_mail(int argc, char *argv[])
+{
+	const char		*share = getenv("STARCERT_SHARE"), *base;
+	char			 po[4096], *end = NULL;
+	long			 watch = 0;
+	struct mail_counts	 n;
+	enum db_status		 st;
+
+	if (argc == 2 && strcmp(argv[0], "--watch") == 0)
+		watch = strtol(argv[1], &end, 10);
+	if ((argc != 0 && argc != 2) || (argc == 2 && (watch < 1 || watch > 86400 ||
+	    *end != '\0'))) {
+		fprintf(stderr, "starcertctl: mail [--watch SECONDS]\n");
+		return 2;
+	}
+	snprintf(po, sizeof(po), "%s/po", share != NULL && *share != '\0' ? share : ".");
+	if (i18n_load(po) != 0 || app_db() != 0)
+		return 1;
+	do {
+		settings_refresh();
+		base = settings_get("public_base_url");
+		if (*base == '\0')
+			base = getenv("STARCERT_PUBLIC_URL");
+		if ((st = mail_send_due(base, getenv("STARCERT_SMTP_USER"),
+		    getenv("STARCERT_SMTP_PASSWORD"), &n)) != DB_OK)
+			fprintf(stderr, "starcertctl: mail: database failure (%d)\n", (int)st);
+		if (n.sent + n.retry + n.failed > 0 || watch == 0)
+			printf("mail: %d sent, %d to retry, %d failed for good\n",
+			    n.sent, n.retry, n.failed);
+		fflush(stdout);
+		if (watch > 0)
+			sleep((unsigned)watch);
+	} while (watch > 0);
+	i18n_free();
+	return st == DB_OK ? 0 : 1;
 }
 
 int
@@ -357,6 +405,8 @@ main(int argc, char *argv[])
 		return cmd_gc(argc - 2, argv + 2);
 	if (strcmp(argv[1], "tick") == 0)
 		return cmd_tick(argc - 2, argv + 2);
+	if (strcmp(argv[1], "mail") == 0)
+		return cmd_mail(argc - 2, argv + 2);
 	if (strcmp(argv[1], "ensure-admin") == 0 && argc == 2)
 		return cmd_ensure_admin();
 	if (strcmp(argv[1], "help") == 0 || strcmp(argv[1], "-h") == 0 ||

@@ -216,6 +216,20 @@ app_start() {
 	die "the FastCGI master did not start: see $log_dir/app.log"
 }
 
+# The timed jobs (mail, tick) of the make run instance; tests run them themselves.
+sched_pid="$app_dir/scheduler.pid"
+scheduler_start() {
+	[ "$name" = dev ] || return 0
+	pid_alive "$sched_pid" && return 0
+	local run=()
+	[ "$as_root" -eq 1 ] && run=(setpriv --reuid=starcert --regid=starcert --init-groups)
+	env STARCERT_DB="$app_conninfo" STARCERT_SHARE="$root" \
+		STARCERT_PUBLIC_URL="http://127.0.0.1:$port" \
+		setsid "${run[@]}" "$root/scripts/scheduler.sh" "$build/starcertctl" \
+		>>"$log_dir/scheduler.log" 2>&1 </dev/null &
+	echo $! >"$sched_pid"
+}
+
 nginx_conf() {
 	local user_line="" login_rate=10 public_rate=20
 	[ "$as_root" -eq 1 ] && user_line="user www-data starcert;"
@@ -259,6 +273,7 @@ start)
 	build=$(cd "$root" && cd "${4:?build dir}" && pwd)
 	url="http://127.0.0.1:$port/"
 	if pg_running && app_running && nginx_running; then
+		scheduler_start
 		say "already running at $url; nothing changed"
 		exit 0
 	fi
@@ -272,6 +287,7 @@ start)
 	ensure_admin
 	app_start
 	nginx_start
+	scheduler_start
 	say "Starcert is running at $url (logs and data in var/$name/)"
 	;;
 stop)
@@ -280,6 +296,7 @@ stop)
 			-s quit 2>/dev/null || true
 		stop_pidfile "$ngx_pid" nginx
 	fi
+	stop_pidfile "$sched_pid" "the scheduler"
 	stop_pidfile "$app_pid" "the FastCGI master"
 	if [ -f "$pg_data/PG_VERSION" ] && pg_running; then
 		as_pg "$pg_bin/pg_ctl" -D "$pg_data" -m fast -w stop >/dev/null && say "PostgreSQL stopped"
@@ -289,6 +306,7 @@ status)
 	pg_running && echo "postgresql: running" || echo "postgresql: stopped"
 	app_running && echo "fastcgi: running (master $(cat "$app_pid"))" || echo "fastcgi: stopped"
 	nginx_running && echo "nginx: running" || echo "nginx: stopped"
+	[ "$name" = dev ] && { pid_alive "$sched_pid" && echo "scheduler: running" || echo "scheduler: stopped"; }
 	;;
 *)
 	die "unknown command $cmd"

@@ -13,7 +13,7 @@
 <p><a class="button button-secondary" href="/account/password">{{_ account.change_password}}</a></p>
 </section>
 <section class="panel">
-<h2>{{_ account.language}}</h2>
+<h2>{{_ account.preferences}}</h2>
 <form method="post" action="/account/settings">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <div class="field">
@@ -22,6 +22,10 @@
 <option value="zh"{{#LANG_ZH}} selected{{/LANG_ZH}}>简体中文</option>
 <option value="en"{{#LANG_EN}} selected{{/LANG_EN}}>English</option>
 </select>
+</div>
+<div class="field">
+<label><input type="checkbox" name="email_notify" value="1"{{#EMAIL_NOTIFY}} checked{{/EMAIL_NOTIFY}}> {{_ account.email_notify}}</label>
+<p class="field-hint">{{_ account.email_notify_hint}}</p>
 </div>
 <div class="form-actions"><button type="submit">{{_ form.save}}</button></div>
 </form>

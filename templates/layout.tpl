@@ -37,7 +37,8 @@
 <a href="/register">{{_ nav.register}}</a>{{/ANONYMOUS}}
 </nav>
 <div class="header-tools">
-{{#SIGNED_IN}}<a class="user-name" href="/account">{{USER_NAME}}</a>
+{{#SIGNED_IN}}<a class="inbox-link" href="/notifications">{{_ nav.notifications}}{{#UNREAD}}<span class="unread-count" aria-label="{{_ nav.unread}}">{{COUNT}}</span>{{/UNREAD}}</a>
+<a class="user-name" href="/account">{{USER_NAME}}</a>
 <form class="sign-out" method="post" action="/logout"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" class="button-secondary button-small">{{_ nav.logout}}</button></form>{{/SIGNED_IN}}
 <a class="lang-switch" href="{{LANG_SWITCH_URL}}" lang="{{_ layout.other_language_code}}">{{_ layout.other_language}}</a>
 </div>

@@ -77,6 +77,8 @@ session_load(struct req *r)
 	u->must_change_password = db_bool(res, 0, 7);
 	u->lang = PQgetvalue(res, 0, 8)[0] != '\0' ?
 	    arena_strdup(r->arena, PQgetvalue(res, 0, 8)) : NULL;
+	u->email_notify = db_bool(res, 0, 10);
+	u->unread = (int)db_long(res, 0, 11);
 	/* last_seen is written at most once a minute: idle expiry needs no
 	 * finer grain, and most requests then stay read-only. */
 	if (db_bool(res, 0, 9)) {

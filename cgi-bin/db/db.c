@@ -321,6 +321,21 @@ db_event(long long actor, const char *object_type, long long object_id,
 	return st;
 }
 
+enum db_status
+db_notify(const char *object_type, long long object_id, const char *kind,
+    const char *audience, long long actor)
+{
+	char		 o[DB_INT_BUF], a[DB_INT_BUF];
+	const char	*params[5] = {
+		object_type, db_int(o, object_id), kind, audience,
+		actor != 0 ? db_int(a, actor) : NULL,
+	};
+	enum db_status	 st;
+
+	PQclear(db_query(STMT_NOTIFY, params, &st));
+	return st;
+}
+
 const char *
 db_like_escape(struct arena *a, const char *s)
 {

@@ -24,7 +24,7 @@ enum stmt {
 	STMT_USER_GET,
 	STMT_USER_PASSWORD_GET,
 	STMT_USER_PASSWORD_SET,
-	STMT_USER_LANG_SET,
+	STMT_USER_PREFERENCES_SET,
 	STMT_USER_ROLES_SET,
 	STMT_USER_DISABLED_SET,
 	STMT_USERS_SEARCH,
@@ -179,6 +179,14 @@ enum stmt {
 	STMT_SPECIAL_CASE_OPEN,
 	STMT_SURVEILLANCE_OF_CERTIFICATE,
 	STMT_ORGANIZATION_CODE_TAKEN,
+	STMT_TICK_EXPIRY_NOTICE,
+	STMT_NOTIFY,
+	STMT_NOTIFICATIONS_LIST,
+	STMT_NOTIFICATION_READ,
+	STMT_NOTIFICATIONS_READ_ALL,
+	STMT_OUTBOX_NEXT,
+	STMT_OUTBOX_SENT,
+	STMT_OUTBOX_RETRY,
 	STMT__MAX
 };
 
@@ -256,6 +264,15 @@ bool		 db_bool(const PGresult *, int row, int col);
 enum db_status	 db_event(long long actor, const char *object_type,
 		    long long object_id, const char *action, const char *from_state,
 		    const char *to_state, const char *detail, const char *client_addr);
+
+/*
+ * db_notify: tell the audience of an object that kind happened (in the
+ * caller's transaction): object_type application, audit, nonconformity or
+ * certificate; audience org, holder, team, evaluators or supervisors; the
+ * actor (0: none) is not told.  See notify() in migrations/0010.
+ */
+enum db_status	 db_notify(const char *object_type, long long object_id,
+		    const char *kind, const char *audience, long long actor);
 
 struct arena;
 /* db_like_escape: s with LIKE's %, _ and \ escaped, so that a search term is only text (arena copy). */

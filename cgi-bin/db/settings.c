@@ -64,6 +64,16 @@ const struct setting_def setting_defs[] = {
 	{ "serious_nc_blocks_report", "1", 0, 1, 0,
 	    "1: the audit report cannot be submitted while a serious nonconformity "
 	    "is open; 0: it can." },
+	{ "smtp_url", "", 0, 0, 200,
+	    "The mail server notifications are e-mailed through (smtp://host:25 or "
+	    "smtps://host:465); empty: no e-mail, only the in-app inbox.  Credentials, "
+	    "if any, come from STARCERT_SMTP_USER and STARCERT_SMTP_PASSWORD in "
+	    "starcertctl mail's environment, never from here." },
+	{ "smtp_from", "noreply@starcert.invalid", 0, 0, 254,
+	    "The sender address of notification e-mails." },
+	{ "mail_max_attempts", "8", 1, 50, 0,
+	    "Sending an e-mail is retried this many times, waiting 1, 2, 4... minutes "
+	    "(at most 6 hours) between attempts; then it is kept as failed." },
 };
 const unsigned setting_defs_count = sizeof(setting_defs) / sizeof(setting_defs[0]);
 

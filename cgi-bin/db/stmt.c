@@ -67,8 +67,10 @@ const struct stmt_def stmt_defs[STMT__MAX] = {
 	[STMT_USER_PASSWORD_SET] = { "db_user_password_set",
 	    "UPDATE users SET password_hash = $2, must_change_password = $3, "
 	    "updated_at = now() WHERE id = $1", 3, false },
-	[STMT_USER_LANG_SET] = { "db_user_lang_set",
-	    "UPDATE users SET lang = $2, updated_at = now() WHERE id = $1", 2, false },
+	/* $2 language, $3 notifications by e-mail */
+	[STMT_USER_PREFERENCES_SET] = { "db_user_preferences_set",
+	    "UPDATE users SET lang = $2, email_notify = $3, updated_at = now() "
+	    "WHERE id = $1", 3, false },
 	/* Staff only; returns the roles before the change. */
 	[STMT_USER_ROLES_SET] = { "db_user_roles_set",
 	    "UPDATE users u SET roles = $2, updated_at = now() "
@@ -115,7 +117,10 @@ const struct stmt_def stmt_defs[STMT__MAX] = {
 	[STMT_SESSION_LOOKUP] = { "db_session_lookup",
 	    "SELECT s.id, u.id, coalesce(u.organization_id, 0), u.roles, u.name, "
 	    "u.email, s.csrf_token, u.must_change_password, coalesce(u.lang, ''), "
-	    "s.last_seen < now() - interval '1 minute' "
+	    "s.last_seen < now() - interval '1 minute', u.email_notify, "
+	    /* The header's unread count, through the partial index; "99+" beyond. */
+	    "(SELECT count(*) FROM (SELECT 1 FROM notifications n WHERE n.user_id = "
+	    "u.id AND n.read_at IS NULL LIMIT 100) x) "
 	    "FROM sessions s JOIN users u ON u.id = s.user_id "
 	    "WHERE s.token_hash = decode($1, 'hex') AND NOT u.disabled "
 	    "AND s.last_seen > now() - make_interval(mins => $2::int) "
@@ -781,10 +786,11 @@ const struct stmt_def stmt_defs[STMT__MAX] = {
 	    "AND expiry_date < $1::date FOR UPDATE) old WHERE c.id = old.id "
 	    "RETURNING c.id, old.status), h AS (INSERT INTO certificate_history "
 	    "(certificate_id, on_date, change, from_value, to_value, reason_code) "
-	    "SELECT id, $1, 'status', status, 'expired', 'expired' FROM x) INSERT "
+	    "SELECT id, $1, 'status', status, 'expired', 'expired' FROM x), e AS (INSERT "
 	    "INTO events (object_type, object_id, action, from_state, to_state, "
 	    "detail) SELECT 'certificate', id, 'certificate.expired', status, "
-	    "'expired', 'tick ' || $1 FROM x RETURNING 1", 1, false },
+	    "'expired', 'tick ' || $1 FROM x) "
+	    "SELECT notify('certificate', id, 'certificate.expired', 'org', NULL) FROM x", 1, false },
 	/* Surveillance due within $2 days of $1 opens a case (once per kind). */
 	[STMT_TICK_OPEN] = { "db_tick_open",
 	    "WITH due AS (SELECT c.id, k.kind, k.due FROM certificates c CROSS "
@@ -797,9 +803,10 @@ const struct stmt_def stmt_defs[STMT__MAX] = {
 	    "RETURNING certificate_id, kind, due_date), h AS (INSERT INTO "
 	    "certificate_history (certificate_id, on_date, change, to_value, "
 	    "reason) SELECT certificate_id, $1, 'surveillance_opened', kind, 'due "
-	    "' || due_date FROM x) INSERT INTO events (object_type, object_id, "
+	    "' || due_date FROM x), e AS (INSERT INTO events (object_type, object_id, "
 	    "action, to_state, detail) SELECT 'certificate', certificate_id, "
-	    "'surveillance.opened', kind, 'due ' || due_date FROM x RETURNING 1", 2, false },
+	    "'surveillance.opened', kind, 'due ' || due_date FROM x) "
+	    "SELECT notify('certificate', certificate_id, 'surveillance.opened', 'org', NULL) FROM x", 2, false },
 	/* Open cases past their date ($1 today) become overdue. */
 	[STMT_TICK_OVERDUE] = { "db_tick_overdue",
 	    "WITH x AS (UPDATE surveillance_cases s SET state = 'overdue', "
@@ -810,10 +817,11 @@ const struct stmt_def stmt_defs[STMT__MAX] = {
 	    "RETURNING certificate_id, kind, due_date), h AS (INSERT INTO "
 	    "certificate_history (certificate_id, on_date, change, to_value, "
 	    "reason) SELECT certificate_id, $1, 'surveillance_overdue', kind, "
-	    "'due ' || due_date FROM x) INSERT INTO events (object_type, "
+	    "'due ' || due_date FROM x), e AS (INSERT INTO events (object_type, "
 	    "object_id, action, to_state, detail) SELECT 'certificate', "
 	    "certificate_id, 'surveillance.overdue', kind, 'due ' || due_date "
-	    "FROM x RETURNING 1", 1, false },
+	    "FROM x) SELECT notify('certificate', certificate_id, 'surveillance.overdue', "
+	    "'org', NULL) FROM x", 1, false },
 	/* Surveillance overdue more than $2 days on $1: the certificate is suspended. */
 	[STMT_TICK_SUSPEND] = { "db_tick_suspend",
 	    "WITH x AS (UPDATE certificates c SET status = 'suspended', "
@@ -822,21 +830,29 @@ const struct stmt_def stmt_defs[STMT__MAX] = {
 	    "'overdue' AND s.due_date + $2::integer < $1::date) RETURNING c.id), "
 	    "h AS (INSERT INTO certificate_history (certificate_id, on_date, "
 	    "change, from_value, to_value, reason_code) SELECT id, $1, 'status', "
-	    "'valid', 'suspended', 'surveillance_overdue' FROM x) INSERT INTO "
+	    "'valid', 'suspended', 'surveillance_overdue' FROM x), e AS (INSERT INTO "
 	    "events (object_type, object_id, action, from_state, to_state, "
 	    "detail) SELECT 'certificate', id, 'certificate.suspended', 'valid', "
-	    "'suspended', 'surveillance overdue; tick ' || $1 FROM x RETURNING 1", 2, false },
+	    "'suspended', 'surveillance overdue; tick ' || $1 FROM x) "
+	    "SELECT notify('certificate', id, 'certificate.suspended', 'org', NULL) FROM x", 2, false },
 	/* Suspended longer than $2 days on $1: withdrawn. */
 	[STMT_TICK_WITHDRAW] = { "db_tick_withdraw",
 	    "WITH x AS (UPDATE certificates SET status = 'withdrawn' WHERE status "
 	    "= 'suspended' AND suspended_on + $2::integer < $1::date RETURNING "
 	    "id), h AS (INSERT INTO certificate_history (certificate_id, on_date, "
 	    "change, from_value, to_value, reason_code) SELECT id, $1, 'status', "
-	    "'suspended', 'withdrawn', 'suspension_too_long' FROM x) INSERT INTO "
+	    "'suspended', 'withdrawn', 'suspension_too_long' FROM x), e AS (INSERT INTO "
 	    "events (object_type, object_id, action, from_state, to_state, "
 	    "detail) SELECT 'certificate', id, 'certificate.withdrawn', "
-	    "'suspended', 'withdrawn', 'suspended too long; tick ' || $1 FROM x "
-	    "RETURNING 1", 2, false },
+	    "'suspended', 'withdrawn', 'suspended too long; tick ' || $1 FROM x) "
+	    "SELECT notify('certificate', id, 'certificate.withdrawn', 'org', NULL) FROM x", 2, false },
+	/* Certificates expiring within $2 days of $1 whose holders were not yet told. */
+	[STMT_TICK_EXPIRY_NOTICE] = { "db_tick_expiry_notice",
+	    "WITH x AS (UPDATE certificates SET expiry_notice_on = $1 WHERE status "
+	    "IN ('valid', 'suspended') AND expiry_notice_on IS NULL AND expiry_date "
+	    "- $2::integer <= $1::date AND expiry_date >= $1::date RETURNING id, "
+	    "expiry_date) SELECT notify('certificate', id, 'certificate.expiry_ahead', "
+	    "'org', NULL) FROM x", 2, false },
 	/* $1 certificate, $2 the status it must have, $3 the new one, $4 today */
 	[STMT_CERT_STATUS_SET] = { "db_cert_status_set",
 	    "UPDATE certificates SET status = $3, suspended_on = CASE WHEN $3 = "
@@ -929,4 +945,38 @@ const struct stmt_def stmt_defs[STMT__MAX] = {
 	[STMT_ORGANIZATION_CODE_TAKEN] = { "db_organization_code_taken",
 	    "SELECT EXISTS (SELECT 1 FROM organizations WHERE credit_code = $1)",
 	    1, true },
+	/* $1 object type, $2 id, $3 kind, $4 audience, $5 actor (or NULL): see notify() in 0010. */
+	[STMT_NOTIFY] = { "db_notify",
+	    "SELECT notify($1, $2::bigint, $3, $4, $5::bigint)", 5, false },
+	/* A user's notifications, newest first, before id $2 (0: from the top), at most $3. */
+	[STMT_NOTIFICATIONS_LIST] = { "db_notifications_list",
+	    "SELECT id, kind, subject, link, to_char(created_at AT TIME ZONE "
+	    "'Asia/Shanghai', 'YYYY-MM-DD HH24:MI'), read_at IS NULL FROM "
+	    "notifications WHERE user_id = $1 AND ($2::bigint = 0 OR id < $2) "
+	    "ORDER BY id DESC LIMIT $3", 3, true },
+	/* Open one: mark it read and say where it leads. */
+	[STMT_NOTIFICATION_READ] = { "db_notification_read",
+	    "UPDATE notifications SET read_at = coalesce(read_at, now()) "
+	    "WHERE id = $1 AND user_id = $2 RETURNING link", 2, false },
+	/* Mark read everything up to the newest one the user saw ($2). */
+	[STMT_NOTIFICATIONS_READ_ALL] = { "db_notifications_read_all",
+	    "UPDATE notifications SET read_at = now() WHERE user_id = $1 AND "
+	    "read_at IS NULL AND id <= $2", 2, false },
+	/* The next e-mail due, locked for this sender (others skip it): id, address, kind, subject, link, lang, attempts. */
+	[STMT_OUTBOX_NEXT] = { "db_outbox_next",
+	    "SELECT o.id, o.to_addr, n.kind, n.subject, n.link, coalesce(u.lang, ''), "
+	    "o.attempts FROM outbox o JOIN notifications n ON n.id = o.notification_id "
+	    "JOIN users u ON u.id = n.user_id WHERE o.sent_at IS NULL AND NOT o.failed "
+	    "AND o.next_attempt_at <= now() ORDER BY o.next_attempt_at, o.id "
+	    "LIMIT 1 FOR UPDATE OF o SKIP LOCKED", 0, false },
+	[STMT_OUTBOX_SENT] = { "db_outbox_sent",
+	    "UPDATE outbox SET sent_at = now(), attempts = attempts + 1, "
+	    "last_error = NULL WHERE id = $1", 1, false },
+	/* A failed attempt ($2 the error, $3 the most attempts): wait 1, 2, 4... minutes, at most 6 hours. */
+	[STMT_OUTBOX_RETRY] = { "db_outbox_retry",
+	    "UPDATE outbox SET attempts = attempts + 1, last_error = left($2, 1000), "
+	    "failed = attempts + 1 >= $3::integer, next_attempt_at = now() + "
+	    "least(interval '1 minute' * power(2, attempts), interval '6 hours') "
+	    "WHERE id = $1 RETURNING failed", 3, false },
+
 };

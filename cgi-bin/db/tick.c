@@ -37,9 +37,20 @@ tick_run(const char *today, struct tick_counts *c)
 	    (st = step(STMT_TICK_OVERDUE, today, NULL, &c->overdue)) != DB_OK ||
 	    (st = step(STMT_TICK_SUSPEND, today, "surveillance_grace_days", &c->suspended)) != DB_OK ||
 	    (st = step(STMT_TICK_WITHDRAW, today, "suspension_max_days", &c->withdrawn)) != DB_OK ||
+	    /* Holders may apply for recertification from then on. */
+	    (st = step(STMT_TICK_EXPIRY_NOTICE, today, "recertification_window_days",
+	    &c->expiry_notices)) != DB_OK ||
 	    (st = db_commit()) != DB_OK) {
 		db_rollback();
 		return st;
 	}
 	return DB_OK;
+}
+
+void
+tick_summary(const char *today, const struct tick_counts *c, char *buf, size_t size)
+{
+	snprintf(buf, size, "%s: %d expired, %d surveillance opened, %d overdue, "
+	    "%d suspended, %d withdrawn, %d told of expiry", today, c->expired,
+	    c->opened, c->overdue, c->suspended, c->withdrawn, c->expiry_notices);
 }

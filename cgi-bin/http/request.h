@@ -23,6 +23,8 @@ struct user {
 	const char	*email;
 	const char	*lang;		/* "zh", "en" or NULL: the user's setting */
 	bool		 must_change_password;
+	bool		 email_notify;	/* notifications by e-mail too */
+	int		 unread;	/* unread notifications, at most 100 */
 };
 
 struct header {

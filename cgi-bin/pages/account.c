@@ -56,6 +56,8 @@ page_account(struct req *r)
 		PQclear(res);
 	}
 	tmpl_show(d, r->lang == LANG_EN ? "LANG_EN" : "LANG_ZH");
+	if (r->user->email_notify)
+		tmpl_show(d, "EMAIL_NOTIFY");
 	if (done != NULL && strcmp(done, "password") == 0)
 		tmpl_show(d, "PASSWORD_CHANGED");
 	if (done != NULL && strcmp(done, "settings") == 0)
@@ -66,17 +68,21 @@ page_account(struct req *r)
 int
 page_account_settings_post(struct req *r)
 {
-	bool		 dup;
+	bool		 dup, dup_email;
 	const char	*lang = req_param(r, "lang", &dup);
+	const char	*email = req_param(r, "email_notify", &dup_email);
 	char		 uid[DB_INT_BUF];
-	const char	*p[2];
+	const char	*p[3];
 	enum db_status	 st;
 
-	if (lang == NULL || dup || (strcmp(lang, "zh") != 0 && strcmp(lang, "en") != 0))
+	/* An unticked box sends nothing: e-mail off. */
+	if (lang == NULL || dup || (strcmp(lang, "zh") != 0 && strcmp(lang, "en") != 0) ||
+	    dup_email || (email != NULL && strcmp(email, "1") != 0))
 		return 400;
 	p[0] = db_int(uid, r->user->id);
 	p[1] = lang;
-	PQclear(db_query(STMT_USER_LANG_SET, p, &st));
+	p[2] = email != NULL ? "true" : "false";
+	PQclear(db_query(STMT_USER_PREFERENCES_SET, p, &st));
 	if (st != DB_OK)
 		return db_status_http(st);
 	resp_cookie(r, "lang", lang, 365L * 24 * 3600, true);

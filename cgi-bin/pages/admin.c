@@ -691,6 +691,12 @@ page_admin_settings_post(struct req *r)
 		    ((strncmp(values[i], "https://", 8) != 0 && strncmp(values[i], "http://", 7) != 0) ||
 		    strpbrk(values[i], " \"<>?#") != NULL || values[i][strlen(values[i]) - 1] == '/'))
 			errors[i] = "setting.url_invalid";
+		else if (strcmp(def->key, "smtp_url") == 0 && *values[i] != '\0' &&
+		    ((strncmp(values[i], "smtp://", 7) != 0 && strncmp(values[i], "smtps://", 8) != 0) ||
+		    strpbrk(values[i], " \"<>@") != NULL))
+			errors[i] = "setting.smtp_url_invalid";
+		else if (strcmp(def->key, "smtp_from") == 0 && !email_valid(values[i]))
+			errors[i] = "setting.email_invalid";
 		nerrors += errors[i] != NULL;
 	}
 	if (nerrors > 0) {

@@ -525,6 +525,11 @@ plan_submit(struct req *r, int (*find)(struct req *, struct plan_subject *, int6
 	st = db_event(r->user->id, "audit", audit_id, "audit.planned", NULL, "planned",
 	    arena_printf(r->arena, "%s; application %lld; %s to %s; %zu auditors; %zu outlets",
 	    subj.kind, (long long)a.id, start, end, nmembers, noutlets), r->remote_addr);
+	/* The applicant has a plan to confirm; the team an audit to do. */
+	if (st == DB_OK)
+		st = db_notify("audit", audit_id, "audit.planned", "org", r->user->id);
+	if (st == DB_OK)
+		st = db_notify("audit", audit_id, "audit.assigned", "team", r->user->id);
 	if (st != DB_OK || (st = db_commit()) != DB_OK)
 		goto fail;
 	view_release(r);
@@ -680,7 +685,9 @@ page_audit_confirm_post(struct req *r)
 		goto fail;
 	PQclear(res);
 	if ((st = db_event(r->user->id, "audit", au.id, "audit.confirmed", "planned",
-	    "confirmed", NULL, r->remote_addr)) != DB_OK || (st = db_commit()) != DB_OK)
+	    "confirmed", NULL, r->remote_addr)) != DB_OK ||
+	    (st = db_notify("audit", au.id, "audit.confirmed", "team", r->user->id)) != DB_OK ||
+	    (st = db_commit()) != DB_OK)
 		goto fail;
 	return resp_redirect(r, arena_printf(r->arena, "/audits/%lld?done=confirmed",
 	    (long long)au.id));

@@ -261,7 +261,7 @@ page_certificate_status_post(struct req *r)
 {
 	PGresult			*c, *res;
 	const struct cert_transition	*t;
-	const char			*action, *code = NULL, *reason, *p[8];
+	const char			*action, *code = NULL, *reason, *kind, *p[8];
 	char				 today[11], uid[DB_INT_BUF];
 	bool				 dup;
 	int				 a, from, status;
@@ -334,7 +334,13 @@ page_certificate_status_post(struct req *r)
 	    arena_printf(r->arena, "certificate.%s", cert_action_name(t->action)),
 	    cert_status_name(t->from), cert_status_name(t->to),
 	    arena_printf(r->arena, "%s%s%s", code != NULL ? code : "", code != NULL ? ": " : "",
-	    reason), r->remote_addr)) != DB_OK || (st = db_commit()) != DB_OK)
+	    reason), r->remote_addr)) != DB_OK)
+		goto fail;
+	/* The holder hears of the body's step; the body of the holder's cancellation. */
+	kind = arena_printf(r->arena, "certificate.%s", cert_status_name(t->to));
+	if ((st = db_notify("certificate", db_long(c, 0, C_ID), kind, "org", r->user->id)) != DB_OK ||
+	    (t->action == CERT_CANCEL && (st = db_notify("certificate", db_long(c, 0, C_ID),
+	    kind, "supervisors", r->user->id)) != DB_OK) || (st = db_commit()) != DB_OK)
 		goto fail;
 	status = resp_redirect(r, arena_printf(r->arena, "/certificates/%s?done=status",
 	    PQgetvalue(c, 0, C_ID)));
@@ -427,7 +433,9 @@ page_certificate_special_post(struct req *r)
 		goto fail;
 	PQclear(res);
 	if ((st = db_event(r->user->id, "certificate", db_long(c, 0, C_ID), "surveillance.opened",
-	    NULL, "special", reason, r->remote_addr)) != DB_OK || (st = db_commit()) != DB_OK)
+	    NULL, "special", reason, r->remote_addr)) != DB_OK ||
+	    (st = db_notify("certificate", db_long(c, 0, C_ID), "surveillance.opened", "org",
+	    r->user->id)) != DB_OK || (st = db_commit()) != DB_OK)
 		goto fail;
 	PQclear(c);
 	return resp_redirect(r, arena_printf(r->arena, "/surveillance/%lld/audit", (long long)case_id));
@@ -440,16 +448,15 @@ fail:
 int
 page_admin_tick_post(struct req *r)
 {
-	char			today[11];
+	char			today[11], summary[200];
 	struct tick_counts	c;
 	enum db_status		st;
 
 	date_today(today);
 	if ((st = tick_run(today, &c)) != DB_OK)
 		return db_status_http(st);
-	(void)db_event(r->user->id, "tick", 0, "tick.run", NULL, NULL,
-	    arena_printf(r->arena, "%s: %d expired, %d opened, %d overdue, %d suspended, "
-	    "%d withdrawn", today, c.expired, c.opened, c.overdue, c.suspended, c.withdrawn),
+	tick_summary(today, &c, summary, sizeof(summary));
+	(void)db_event(r->user->id, "tick", 0, "tick.run", NULL, NULL, summary,
 	    r->remote_addr);
 	return resp_redirect(r, "/admin/events");
 }

@@ -288,6 +288,7 @@ page_audit_evaluate_post(struct req *r)
 	if ((st = db_event(r->user->id, "audit", au.id, "audit.evaluated", "reported", "evaluated",
 	    arena_printf(r->arena, "%s %s; %s; %zu adjustments", rec, level != NULL ? level : "",
 	    tenths_text(r, res.final_tenths), nadj), r->remote_addr)) != DB_OK ||
+	    (st = db_notify("audit", au.id, "audit.evaluated", "supervisors", r->user->id)) != DB_OK ||
 	    (st = db_commit()) != DB_OK)
 		goto fail;
 	return resp_redirect(r, arena_printf(r->arena, "/audits/%lld?done=evaluated",
@@ -510,7 +511,8 @@ page_audit_decide_post(struct req *r)
 	    &cert_id)) != DB_OK)
 		goto fail;
 	if ((st = db_event(r->user->id, "audit", au.id, "audit.decided", "evaluated", outcome,
-	    *comment != '\0' ? comment : NULL, r->remote_addr)) != DB_OK)
+	    *comment != '\0' ? comment : NULL, r->remote_addr)) != DB_OK ||
+	    (st = db_notify("audit", au.id, "audit.decided", "org", r->user->id)) != DB_OK)
 		goto fail;
 	if (approve && *number != '\0' && (st = db_event(r->user->id, "certificate", cert_id, "certificate.issued",
 	    NULL, "valid", arena_printf(r->arena, "%s, %s", number, PQgetvalue(ev, 0, 3)),

@@ -178,6 +178,9 @@ page_nc_raise_post(struct req *r)
 	st = db_event(r->user->id, "nonconformity", db_long(res, 0, 0), "nc.raised", NULL,
 	    "open", arena_printf(r->arena, "audit %lld, %s, %s, due %s", (long long)au.id,
 	    indicator, severity, due), r->remote_addr);
+	if (st == DB_OK)
+		st = db_notify("nonconformity", db_long(res, 0, 0), "nc.raised", "org",
+		    r->user->id);
 	PQclear(res);
 	if (st != DB_OK || (st = db_commit()) != DB_OK)
 		goto fail;
@@ -280,6 +283,7 @@ page_nc_answer_post(struct req *r)
 	PQclear(res);
 	if ((st = db_event(r->user->id, "nonconformity", id, "nc.answered",
 	    nc_state_name(state), "answered", NULL, r->remote_addr)) != DB_OK ||
+	    (st = db_notify("nonconformity", id, "nc.answered", "team", r->user->id)) != DB_OK ||
 	    (st = db_commit()) != DB_OK)
 		goto fail;
 	return resp_redirect(r, arena_printf(r->arena, "/audits/%lld?done=nc_answered#nc-%lld",
@@ -378,7 +382,8 @@ page_nc_verify_post(struct req *r)
 	PQclear(res);
 	if ((st = db_event(r->user->id, "nonconformity", id, closed ? "nc.closed" : "nc.returned",
 	    "answered", verdict, *comment != '\0' ? comment : NULL, r->remote_addr)) != DB_OK ||
-	    (st = db_commit()) != DB_OK)
+	    (st = db_notify("nonconformity", id, closed ? "nc.closed" : "nc.returned", "org",
+	    r->user->id)) != DB_OK || (st = db_commit()) != DB_OK)
 		goto fail;
 	return resp_redirect(r, arena_printf(r->arena, "/audits/%lld?done=nc_%s#nc-%lld",
 	    (long long)au.id, verdict, (long long)id));

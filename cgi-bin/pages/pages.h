@@ -47,6 +47,13 @@ int	page_account(struct req *);
 int	page_account_settings_post(struct req *);
 int	page_password(struct req *);
 int	page_password_post(struct req *);
+
+/* notifications.c */
+int	page_notifications(struct req *);
+int	page_notification_read_post(struct req *);
+int	page_notifications_read_post(struct req *);
+/* notify_title: a notification kind's title in the request's language. */
+const char *notify_title(struct req *, const char *kind);
 /* organization.c: an applicant's organization, colleagues and invitations */
 int	page_organization(struct req *);
 int	page_invitation_create_post(struct req *);

@@ -200,7 +200,9 @@ page_application_assign_post(struct req *r)
 	    arena_strdup(r->arena, PQgetvalue(res, 0, 0));
 	PQclear(res);
 	if ((st = db_event(r->user->id, "application", id, "application.assigned",
-	    before, rid, NULL, r->remote_addr)) != DB_OK || (st = db_commit()) != DB_OK) {
+	    before, rid, NULL, r->remote_addr)) != DB_OK ||
+	    (st = db_notify("application", id, "application.assigned", "holder",
+	    r->user->id)) != DB_OK || (st = db_commit()) != DB_OK) {
 		db_rollback();
 		return db_status_http(st);
 	}

@@ -468,6 +468,10 @@ page_application_review_post(struct req *r)
 	    mandays_text(r, estimate), *mandays_reason != '\0' ? ": " : "", mandays_reason) :
 	    arena_printf(r->arena, "round %s%s%s", rnd, *comment != '\0' ? ": " : "", comment),
 	    r->remote_addr);
+	/* Supplement requested, accepted or declined: the applicant hears of it. */
+	if (st == DB_OK && t != NULL)
+		st = db_notify("application", a.id, app_action_name(t->action), "org",
+		    r->user->id);
 	if (st != DB_OK || (st = db_commit()) != DB_OK)
 		goto fail;
 	view_release(r);

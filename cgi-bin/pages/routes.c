@@ -26,6 +26,9 @@ const struct route routes[] = {
 	{ GET, "/account", page_account, SIGNED_IN, "account" },
 	{ POST, "/account/settings", page_account_settings_post, SIGNED_IN, "account_settings_post" },
 	{ GET, "/account/password", page_password, SIGNED_IN, "password" },
+	{ GET, "/notifications", page_notifications, SIGNED_IN, "notifications" },
+	{ POST, "/notifications/read", page_notifications_read_post, SIGNED_IN, "notifications_read_post" },
+	{ POST, "/notifications/{id}/read", page_notification_read_post, SIGNED_IN, "notification_read_post" },
 	{ POST, "/account/password", page_password_post, SIGNED_IN, "password_post" },
 
 	{ GET, "/organization", page_organization, ROLE_APPLICANT, "organization" },

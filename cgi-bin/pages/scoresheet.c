@@ -702,7 +702,9 @@ page_audit_report_post(struct req *r)
 		goto fail;
 	PQclear(res);
 	if ((st = db_event(r->user->id, "audit", au.id, "audit.reported", "confirmed",
-	    "reported", NULL, r->remote_addr)) != DB_OK || (st = db_commit()) != DB_OK)
+	    "reported", NULL, r->remote_addr)) != DB_OK ||
+	    (st = db_notify("audit", au.id, "audit.reported", "evaluators", r->user->id)) != DB_OK ||
+	    (st = db_commit()) != DB_OK)
 		goto fail;
 	return resp_redirect(r, arena_printf(r->arena, "/audits/%lld?done=reported",
 	    (long long)au.id));

@@ -171,6 +171,9 @@ page_application_supplement_post(struct req *r)
 		st = db_event(r->user->id, "application", a.id, app_action_name(t->action),
 		    app_state_name(t->from), app_state_name(t->to),
 		    arena_printf(r->arena, "round %s", p[1]), r->remote_addr);
+		if (st == DB_OK)
+			st = db_notify("application", a.id, app_action_name(t->action),
+			    "holder", r->user->id);
 	} else {
 		const char *q[5] = { aid, "supplement_needed", "supplement_needed", NULL, NULL };
 

@@ -28,7 +28,7 @@ test_88t_the_tick_is_idempotent_and_time_travels_to_a_suspension() {
 	tick "$(days_after "$c" 200)"
 	events=$(sql "SELECT count(*) FROM events")
 	tick "$(days_after "$c" 200)"
-	expect_eq "$TICK" "tick $(days_after "$c" 200): 0 expired, 0 surveillance opened, 0 overdue, 0 suspended, 0 withdrawn" "the second run of a day"
+	expect_eq "$TICK" "tick $(days_after "$c" 200): 0 expired, 0 surveillance opened, 0 overdue, 0 suspended, 0 withdrawn, 0 told of expiry" "the second run of a day"
 	expect_eq "$(sql "SELECT count(*) FROM events")" "$events" "no events the second time"
 	expect_eq "$(cert_status "$c")" valid "valid after 200 days"
 	# 90 days before the first surveillance falls due (12 months after issue) it opens.
