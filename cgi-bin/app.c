@@ -56,8 +56,10 @@ layout_fill(struct req *r, struct tmpl_dict *d)
 		}
 		if (r->user->roles & ROLE_APPLICANT)
 			tmpl_show(d, "NAV_APPLICANT");
-		else
+		else {
 			tmpl_show(d, "NAV_STAFF");
+			tmpl_show(d, "STAFF_SEARCH");
+		}
 		if (r->user->roles & (ROLE_REVIEWER | ROLE_SUPERVISOR | ROLE_ADMIN))
 			tmpl_show(d, "NAV_REVIEW");
 		if (r->user->roles & ROLE_AUDITOR)

@@ -37,6 +37,7 @@
 <a href="/register">{{_ nav.register}}</a>{{/ANONYMOUS}}
 </nav>
 <div class="header-tools">
+{{#STAFF_SEARCH}}<form class="site-search" method="get" action="/search" role="search"><input name="q" type="search" placeholder="{{_ search.placeholder}}" aria-label="{{_ search.label}}" maxlength="100"></form>{{/STAFF_SEARCH}}
 {{#SIGNED_IN}}<a class="inbox-link" href="/notifications">{{_ nav.notifications}}{{#UNREAD}}<span class="unread-count" aria-label="{{_ nav.unread}}">{{COUNT}}</span>{{/UNREAD}}</a>
 <a class="user-name" href="/account">{{USER_NAME}}</a>
 <form class="sign-out" method="post" action="/logout"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" class="button-secondary button-small">{{_ nav.logout}}</button></form>{{/SIGNED_IN}}

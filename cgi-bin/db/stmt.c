@@ -979,4 +979,36 @@ const struct stmt_def stmt_defs[STMT__MAX] = {
 	    "least(interval '1 minute' * power(2, attempts), interval '6 hours') "
 	    "WHERE id = $1 RETURNING failed", 3, false },
 
+	/*
+	 * Staff search: $1 the words, $2 the same LIKE-escaped, $3 an application
+	 * number (or NULL).  At most 10 organizations, 10 applications and 10
+	 * certificates, best first: kind, id, title, detail, state, past expiry,
+	 * level.  Each hit goes through its own index (credit code and number
+	 * btrees, trigram GIN on names; exact ones rank first, then names that
+	 * begin with the words, then trigram similarity).
+	 */
+	[STMT_SEARCH] = { "db_search",
+	    "WITH o AS MATERIALIZED (SELECT id, name, credit_code, "
+	    "(credit_code = upper($1))::int * 4 + (name = $1)::int * 2 + "
+	    "(name LIKE $2 || '%')::int + similarity(name, $1) AS rank "
+	    "FROM organizations WHERE credit_code = upper($1) OR name LIKE '%' || $2 || '%' "
+	    "ORDER BY rank DESC, id DESC LIMIT 50) "
+	    "(SELECT 'organization', id, name, credit_code, '', false, '' FROM o "
+	    "ORDER BY rank DESC, id DESC LIMIT 10) "
+	    "UNION ALL (SELECT 'application', a.id, og.name, to_char(a.submitted_at AT TIME "
+	    "ZONE 'Asia/Shanghai', 'YYYY-MM-DD'), a.state, false, a.kind FROM applications a "
+	    "JOIN organizations og ON og.id = a.organization_id WHERE a.state <> 'draft' AND "
+	    "a.id = ANY (ARRAY(SELECT $3::bigint UNION ALL SELECT x.id FROM o CROSS JOIN "
+	    "LATERAL (SELECT id FROM applications WHERE organization_id = o.id ORDER BY id "
+	    "DESC LIMIT 10) x)) ORDER BY (a.id = $3::bigint) DESC, a.id DESC LIMIT 10) "
+	    "UNION ALL (SELECT 'certificate', c.id, c.number, v.org_name, c.status, "
+	    "c.expiry_date < (now() AT TIME ZONE 'Asia/Shanghai')::date, v.level "
+	    "FROM certificates c JOIN certificate_versions v ON v.certificate_id = c.id AND "
+	    "v.version = c.version WHERE c.id = ANY (ARRAY(SELECT id FROM certificates "
+	    "WHERE number LIKE upper($2) || '%' UNION SELECT certificate_id FROM "
+	    "certificate_versions WHERE credit_code = upper($1) UNION (SELECT certificate_id "
+	    "FROM certificate_versions WHERE org_name LIKE '%' || $2 || '%' ORDER BY "
+	    "certificate_id DESC LIMIT 200))) ORDER BY (c.number = upper($1)) DESC, "
+	    "c.status = 'valid' DESC, c.id DESC LIMIT 10)", 3, true },
+
 };

@@ -61,8 +61,8 @@ certificates_init(const char *key_file, const char *font, const char *public_url
 }
 
 /* The status people read from row's status and past-expiry columns: a valid certificate past its expiry date is expired (before the tick records it). */
-static const char *
-status_now(const PGresult *res, int row, int status_col, int past_col)
+const char *
+certificate_status_now(const PGresult *res, int row, int status_col, int past_col)
 {
 	const char *s = PQgetvalue(res, row, status_col);
 
@@ -120,7 +120,7 @@ static int certificate_life_fill(struct req *, struct tmpl_dict *, const PGresul
 static void
 fill_facts(struct req *r, struct tmpl_dict *d, const PGresult *c)
 {
-	const char *status = status_now(c, 0, C_STATUS, C_PAST_EXPIRY);
+	const char *status = certificate_status_now(c, 0, C_STATUS, C_PAST_EXPIRY);
 
 	tmpl_set(d, "CERT_ID", PQgetvalue(c, 0, C_ID));
 	tmpl_set(d, "CERT_NUMBER", PQgetvalue(c, 0, C_NUMBER));
@@ -369,7 +369,7 @@ page_certificates(struct req *r)
 		return db_status_http(st);
 	for (int i = 0; i < PQntuples(res); i++) {
 		struct tmpl_dict	*x = tmpl_section(d, "CERTS");
-		const char		*status = status_now(res, i, 4, 7);
+		const char		*status = certificate_status_now(res, i, 4, 7);
 		int			 code = cert_status_parse(status);
 
 		if (x == NULL)
@@ -584,7 +584,7 @@ page_lookup(struct req *r)
 		return db_status_http(st);
 	for (int i = 0; i < PQntuples(res); i++) {
 		struct tmpl_dict	*x = tmpl_section(d, "RESULTS");
-		const char		*status = status_now(res, i, 6, 7);
+		const char		*status = certificate_status_now(res, i, 6, 7);
 
 		if (x == NULL)
 			break;

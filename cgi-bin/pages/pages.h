@@ -48,6 +48,12 @@ int	page_account_settings_post(struct req *);
 int	page_password(struct req *);
 int	page_password_post(struct req *);
 
+/* certificate_status_now: the status people read from a row's status and past-expiry columns. */
+const char *certificate_status_now(const PGresult *, int row, int status_col, int past_col);
+
+/* search.c */
+int	page_search(struct req *);
+
 /* notifications.c */
 int	page_notifications(struct req *);
 int	page_notification_read_post(struct req *);

@@ -55,6 +55,7 @@ const struct route routes[] = {
 	{ GET, "/documents/{id}/view", page_document_view, SIGNED_IN, "document_view" },
 	{ POST, "/documents/{id}/delete", page_document_delete_post, ROLE_APPLICANT, "document_delete_post" },
 
+	{ GET, "/search", page_search, ROLES_STAFF, "search" },
 	{ GET, "/audits", page_audits, ROLES_STAFF, "audits" },
 	{ GET, "/applications/{id}/audit", page_audit_plan, ROLE_SUPERVISOR, "audit_plan" },
 	{ POST, "/applications/{id}/audit", page_audit_plan_post, ROLE_SUPERVISOR, "audit_plan_post" },

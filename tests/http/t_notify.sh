@@ -194,3 +194,41 @@ test_88zn4_smtp_settings_are_checked() {
 	expect_status 422 "a bad sender"
 	expect_eq "$(sql "SELECT count(*) FROM settings WHERE key LIKE 'smtp%'")" 0 "nothing stored"
 }
+
+test_88zs_staff_search_finds_organizations_applications_and_certificates() {
+	local r=$(jar rv-reviewer) a=$(jar rv-applicant) app code number long
+	code=$(sql "SELECT credit_code FROM organizations WHERE name = '评审测试电器有限公司'")
+	# The newest of each first: the organization has more than a page of both.
+	app=$(sql "SELECT max(a.id) FROM applications a JOIN organizations o ON o.id = a.organization_id WHERE o.credit_code = '$code' AND a.state <> 'draft'")
+	number=$(sql "SELECT c.number FROM certificates c JOIN organizations o ON o.id = c.organization_id WHERE o.credit_code = '$code' ORDER BY c.status = 'valid' DESC, c.id DESC LIMIT 1")
+	http GET /applications -b "$r"
+	expect_body 'action="/search"'
+	http GET "/search?q=测试电器" -b "$r"
+	expect_status 200 "part of a Chinese name"
+	expect_body '评审测试电器有限公司'
+	expect_body "href=\"/applications/$app\""
+	expect_body "$number"
+	http GET "/search?q=${code,,}" -b "$r"
+	expect_body "<span class=\"muted mono\">$code</span>"
+	expect_body "$number"
+	app=$(cat "$TMP/rv-app")
+	http GET "/search?q=%23$app" -b "$r"
+	expect_status 200 "an application number"
+	grep -o 'href="/applications/[0-9]*"' "$BODY" | head -n 1 | grep -q "/applications/$app\"" || fail "the numbered application first"
+	http GET "/search?q=${number:0:8}" -b "$r"
+	expect_body "$number"
+	http GET "/search?q=%25" -b "$r"
+	expect_status 200 "a LIKE wildcard is only text"
+	expect_no_body '评审测试电器有限公司'
+	http GET "/search?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E" -b "$r"
+	expect_body 'value="&lt;script&gt;alert(1)&lt;/script&gt;"'
+	expect_no_body '<script>alert(1)'
+	long=$(printf '测%.0s' $(seq 1 101))
+	http GET "/search?q=$long" -b "$r"
+	expect_status 400 "too long"
+	expect_body '最多 100 个字符'
+	http GET "/search?q=测试电器" -b "$a"
+	expect_status 403 "applicants do not search the body's records"
+	http GET /applications -b "$a"
+	expect_no_body 'action="/search"'
+}
