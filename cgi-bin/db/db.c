@@ -12,7 +12,7 @@
 
 static struct {
 	char		*conninfo;
-	char		 options[64];
+	char		 options[128];
 	PGconn		*conn;
 	bool		 prepared[STMT__MAX];
 	bool		 in_tx;
@@ -35,8 +35,9 @@ db_init(const char *conninfo, int statement_timeout_ms)
 {
 	free(db.conninfo);
 	db.conninfo = strdup(conninfo != NULL ? conninfo : "");
-	snprintf(db.options, sizeof(db.options), "-c statement_timeout=%d",
-	    statement_timeout_ms);
+	/* Generic plans for prepared statements; see custom_when in db.h. */
+	snprintf(db.options, sizeof(db.options), "-c statement_timeout=%d "
+	    "-c plan_cache_mode=force_generic_plan", statement_timeout_ms);
 	db.backoff_ms = BACKOFF_MIN_MS;
 }
 
@@ -147,6 +148,18 @@ result_status(PGresult *res, const char *what)
 	return st;
 }
 
+/* Whether statement d runs with a plan made for these values (see custom_when). */
+static bool
+plan_with_values(const struct stmt_def *d, const char *const *params)
+{
+	if (d->custom_when == PLAN_ALWAYS)
+		return true;
+	for (int i = 0; i < d->nparams && i < 32; i++)
+		if ((d->custom_when & (1u << i)) && params[i] != NULL)
+			return true;
+	return false;
+}
+
 static PGresult *
 exec_once(enum stmt s, const char *const *params, enum db_status *st)
 {
@@ -158,17 +171,21 @@ exec_once(enum stmt s, const char *const *params, enum db_status *st)
 		*st = DB_UNAVAILABLE;
 		return NULL;
 	}
-	if (!db.prepared[s]) {
-		res = PQprepare(db.conn, d->name, d->sql, d->nparams, NULL);
-		if (res == NULL || PQresultStatus(res) != PGRES_COMMAND_OK) {
-			*st = result_status(res, d->name);
+	if (plan_with_values(d, params))
+		res = PQexecParams(db.conn, d->sql, d->nparams, NULL, params, NULL, NULL, 0);
+	else {
+		if (!db.prepared[s]) {
+			res = PQprepare(db.conn, d->name, d->sql, d->nparams, NULL);
+			if (res == NULL || PQresultStatus(res) != PGRES_COMMAND_OK) {
+				*st = result_status(res, d->name);
+				PQclear(res);
+				return NULL;
+			}
 			PQclear(res);
-			return NULL;
+			db.prepared[s] = true;
 		}
-		PQclear(res);
-		db.prepared[s] = true;
+		res = PQexecPrepared(db.conn, d->name, d->nparams, params, NULL, NULL, 0);
 	}
-	res = PQexecPrepared(db.conn, d->name, d->nparams, params, NULL, NULL, 0);
 	es = res != NULL ? PQresultStatus(res) : PGRES_FATAL_ERROR;
 	if (es != PGRES_TUPLES_OK && es != PGRES_COMMAND_OK) {
 		*st = result_status(res, d->name);

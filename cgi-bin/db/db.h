@@ -196,7 +196,18 @@ struct stmt_def {
 	const char	*sql;		/* $n parameters only */
 	int		 nparams;
 	bool		 read_only;	/* safe to retry once after a reconnect */
+	/*
+	 * Statements are prepared once per connection and run with a generic
+	 * plan (plan_cache_mode = force_generic_plan): planning a page's query
+	 * afresh on every request cost more than running it.  A statement whose
+	 * best plan depends on a value — an optional filter ($n IS NULL OR ...),
+	 * a LIKE pattern — names those parameters here: when one of them is
+	 * given, it is planned with the values (sent unnamed) instead.
+	 */
+	unsigned	 custom_when;	/* PLAN_WITH($n) | ...; PLAN_ALWAYS */
 };
+#define PLAN_WITH(n)	(1u << ((n) - 1))
+#define PLAN_ALWAYS	(~0u)
 
 extern const struct stmt_def stmt_defs[STMT__MAX];
 

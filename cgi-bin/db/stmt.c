@@ -36,7 +36,8 @@ const struct stmt_def stmt_defs[STMT__MAX] = {
 	    "AND ($4::date IS NULL OR e.at >= ($4::date::timestamp AT TIME ZONE 'Asia/Shanghai')) "
 	    "AND ($5::date IS NULL OR e.at < (($5::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')) "
 	    "AND ($6::bigint IS NULL OR e.id < $6) "
-	    "ORDER BY e.id DESC LIMIT $7", 7, true },
+	    "ORDER BY e.id DESC LIMIT $7", 7, true,
+	    PLAN_WITH(1) | PLAN_WITH(2) | PLAN_WITH(3) | PLAN_WITH(4) | PLAN_WITH(5) },
 
 	[STMT_ORGANIZATION_INSERT] = { "db_organization_insert",
 	    "INSERT INTO organizations (name, credit_code, address, "
@@ -87,7 +88,7 @@ const struct stmt_def stmt_defs[STMT__MAX] = {
 	    "LEFT JOIN organizations o ON o.id = u.organization_id "
 	    "WHERE ($1::text IS NULL OR (u.email || ' ' || lower(u.name)) "
 	    "LIKE '%' || lower($1) || '%') AND ($2::int = 0 OR u.roles & $2 <> 0) "
-	    "AND u.id > $3 ORDER BY u.id LIMIT $4", 4, true },
+	    "AND u.id > $3 ORDER BY u.id LIMIT $4", 4, true, PLAN_WITH(1) },
 	[STMT_ADMINS_COUNT] = { "db_admins_count",
 	    "SELECT count(*) FROM users WHERE roles & 32 <> 0 AND NOT disabled",
 	    0, true },
@@ -306,7 +307,7 @@ const struct stmt_def stmt_defs[STMT__MAX] = {
 	    "AND ($3::date IS NULL OR a.queued_at >= ($3::date::timestamp AT TIME ZONE 'Asia/Shanghai')) "
 	    "AND ($4::date IS NULL OR a.queued_at < (($4::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')) "
 	    "AND ($5::timestamptz IS NULL OR (a.queued_at, a.id) > ($5::timestamptz, $6::bigint)) "
-	    "ORDER BY a.queued_at, a.id LIMIT $7", 7, true },
+	    "ORDER BY a.queued_at, a.id LIMIT $7", 7, true, PLAN_WITH(2) | PLAN_WITH(3) | PLAN_WITH(4) },
 	/* Returns the state it was taken from. */
 	[STMT_APPLICATION_TAKE] = { "db_application_take",
 	    "UPDATE applications a SET state = 'in_review', reviewer_id = $2, "
@@ -778,7 +779,7 @@ const struct stmt_def stmt_defs[STMT__MAX] = {
 	    "UNION SELECT certificate_id FROM certificate_versions WHERE credit_code = upper($1) "
 	    "UNION (SELECT certificate_id FROM certificate_versions "
 	    "WHERE org_name LIKE '%' || $2 || '%' ORDER BY certificate_id DESC LIMIT 1000))) "
-	    "ORDER BY c.issue_date DESC, c.id DESC LIMIT $3", 3, true },
+	    "ORDER BY c.issue_date DESC, c.id DESC LIMIT $3", 3, true, PLAN_ALWAYS },
 	/* The daily tick, each step idempotent: $1 today.  Certificates past their expiry date. */
 	[STMT_TICK_EXPIRE] = { "db_tick_expire",
 	    "WITH x AS (UPDATE certificates c SET status = 'expired' FROM (SELECT "
@@ -930,7 +931,7 @@ const struct stmt_def stmt_defs[STMT__MAX] = {
 	    "AND s.state IN ('open', 'overdue')) "
 	    "FROM certificates c JOIN certificate_versions v ON v.certificate_id = c.id "
 	    "AND v.version = c.version WHERE ($1::bigint IS NULL OR c.organization_id = $1) "
-	    "ORDER BY c.id DESC LIMIT $2", 2, true },
+	    "ORDER BY c.id DESC LIMIT $2", 2, true, PLAN_WITH(1) },
 	/* A special surveillance (after complaints...): $1 certificate, $2 today. */
 	[STMT_SPECIAL_CASE_OPEN] = { "db_special_case_open",
 	    "INSERT INTO surveillance_cases (certificate_id, kind, due_date, opened_on) "
@@ -1009,6 +1010,6 @@ const struct stmt_def stmt_defs[STMT__MAX] = {
 	    "certificate_versions WHERE credit_code = upper($1) UNION (SELECT certificate_id "
 	    "FROM certificate_versions WHERE org_name LIKE '%' || $2 || '%' ORDER BY "
 	    "certificate_id DESC LIMIT 200))) ORDER BY (c.number = upper($1)) DESC, "
-	    "c.status = 'valid' DESC, c.id DESC LIMIT 10)", 3, true },
+	    "c.status = 'valid' DESC, c.id DESC LIMIT 10)", 3, true, PLAN_ALWAYS },
 
 };
