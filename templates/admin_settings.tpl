@@ -17,6 +17,7 @@
 </section>
 <section class="panel" id="tick">
 <h2>{{_ tick.heading}}</h2>
+{{#TICK_DONE}}<p class="notice notice-success" role="status">{{_ tick.done}} {{CHANGES}} <a href="/admin/events?action=tick">{{_ tick.done_events}}</a></p>{{/TICK_DONE}}
 <p class="field-hint">{{_ tick.intro}}</p>
 <form method="post" action="/admin/tick">
 <input type="hidden" name="csrf" value="{{CSRF}}">

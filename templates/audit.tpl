@@ -32,7 +32,7 @@
 {{#SHEET}}<section class="panel" id="sheet">
 <h2>{{_ sheet.heading}} <span class="muted">({{_ sheet.scheme_version}} {{SCHEME_VERSION}})</span></h2>
 {{#SCORE}}<div class="score-box">
-{{#COMPUTED}}<p class="score-line"><strong class="score-final">{{FINAL}}</strong> → <span class="badge badge-level-{{LEVEL_CODE}}">{{LEVEL}}</span></p>
+{{#COMPUTED}}<p class="score-line"><strong class="score-final">{{FINAL}}</strong> → <span class="badge badge-level-{{LEVEL_CODE}}">{{LEVEL}}</span>{{#PROVISIONAL}} <span class="badge badge-provisional">{{_ sheet.provisional}} {{UNSCORED}}</span>{{/PROVISIONAL}}</p>
 <p class="muted">{{_ sheet.score_detail}}</p>
 <p>{{WHY}}</p>{{/COMPUTED}}
 {{#NOTHING_APPLICABLE}}<p class="muted">{{_ sheet.nothing_yet}}</p>{{/NOTHING_APPLICABLE}}
@@ -79,7 +79,7 @@
 <div class="form-actions"><button type="submit" class="button-secondary">{{_ sheet.add_deduction}}</button></div>
 </form></details>{{/SHEET_EDITABLE}}
 
-<h3>{{_ sheet.bonus}}</h3>
+{{#BONUS_HEADING}}<h3>{{_ sheet.bonus}}</h3>{{/BONUS_HEADING}}
 {{#BONUS}}<div class="special-bonus"><p><strong>{{INDICATOR_NAME}}</strong>{{_ punct.colon}}{{JUSTIFICATION}}</p>
 {{#BONUS_EDITABLE}}<form class="inline" method="post" action="/audits/{{AUDIT_ID}}/bonus"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="action" value="clear"><button type="submit" class="button-secondary button-small">{{_ sheet.remove}}</button></form>{{/BONUS_EDITABLE}}</div>{{/BONUS}}
 {{#BONUS_FORM}}<details class="subform"{{#JUSTIFICATION_ERROR}} open{{/JUSTIFICATION_ERROR}}><summary>{{_ sheet.add_bonus}}</summary>

@@ -646,12 +646,20 @@ page_admin_settings(struct req *r)
 	struct tmpl_dict	*d;
 	bool			 dup;
 	const char		*saved = req_param(r, "done", &dup);
+	int64_t			 changes;
 
 	settings_forget();
 	settings_refresh();
 	if ((d = settings_page(r, NULL, NULL)) == NULL)
 		return 500;
-	if (saved != NULL)
+	/* After the daily run: how many changes it made (the event log has them). */
+	if (saved != NULL && strcmp(saved, "tick") == 0 &&
+	    req_int(r, "changes", true, 0, INT32_MAX, &changes) == FIELD_OK) {
+		struct tmpl_dict *n = tmpl_section(d, "TICK_DONE");
+
+		if (n != NULL)
+			tmpl_set_int(n, "CHANGES", changes);
+	} else if (saved != NULL)
 		tmpl_show(d, "SAVED");
 	return view_render(r, 200);
 }

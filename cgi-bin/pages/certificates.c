@@ -458,7 +458,8 @@ page_admin_tick_post(struct req *r)
 	tick_summary(today, &c, summary, sizeof(summary));
 	(void)db_event(r->user->id, "tick", 0, "tick.run", NULL, NULL, summary,
 	    r->remote_addr);
-	return resp_redirect(r, "/admin/events");
+	return resp_redirect(r, arena_printf(r->arena, "/admin/settings?done=tick&changes=%d#tick",
+	    c.expired + c.opened + c.overdue + c.suspended + c.withdrawn + c.expiry_notices));
 }
 
 /* Stars for the PDF: compliant 0, then 3 to 5. */

@@ -107,10 +107,10 @@ policy_load(struct score_policy *p, const struct audit *au)
 	p->outstanding_tenths = (int)settings_long("outstanding_score_tenths");
 }
 
-/* The running score of what is stored, into d (section SCORE). */
+/* The running score of what is stored, into d (section SCORE); provisional while indicators are unscored. */
 static void
 fill_score(struct req *r, struct tmpl_dict *d, const struct audit *au,
-    const struct score_item *items, size_t n, int deductions, bool bonus)
+    const struct score_item *items, size_t n, int deductions, bool bonus, size_t unscored)
 {
 	struct score_sheet	 sheet = { items, n, deductions, bonus };
 	struct score_policy	 policy;
@@ -126,6 +126,8 @@ fill_score(struct req *r, struct tmpl_dict *d, const struct audit *au,
 		return;
 	}
 	tmpl_show(s, "COMPUTED");
+	if (unscored > 0)
+		tmpl_set_int(tmpl_section(s, "PROVISIONAL"), "UNSCORED", (long long)unscored);
 	tmpl_set(s, "FINAL", tenths_text(r, res.final_tenths));
 	tmpl_set(s, "NORMALISED", tenths_text(r, res.normalised_tenths));
 	tmpl_set(s, "OBTAINED", tenths_text(r, res.obtained_tenths));
@@ -154,7 +156,7 @@ scoresheet_fill(struct req *r, struct tmpl_dict *d, const struct audit *au, bool
 	enum db_status		 st;
 	struct tmpl_dict	*sh;
 	struct score_item	 items[INDICATORS_MAX];
-	size_t			 n = 0;
+	size_t			 n = 0, unscored = 0;
 	bool			 editable = au->member && audit_sheet_editable(au->state);
 	const char		*last_group = "";
 	int			 status = 0;
@@ -211,8 +213,10 @@ scoresheet_fill(struct req *r, struct tmpl_dict *d, const struct audit *au, bool
 			snprintf(sec, sizeof(sec), "K_%s", t.kind);
 			tmpl_show(x, sec);
 			tmpl_set(x, "KIND_LABEL", view_label(r, "sheet.kind.", t.kind));
-		} else
+		} else {
 			tmpl_show(x, "UNSCORED");
+			unscored++;
+		}
 		if (t.item.kind == ITEM_POINTS && *t.kind != '\0')
 			tmpl_set(x, "POINTS", tenths_text(r, t.item.obtained_tenths));
 		if (t.item.kind == ITEM_SAMPLED && *t.kind != '\0') {
@@ -264,6 +268,9 @@ scoresheet_fill(struct req *r, struct tmpl_dict *d, const struct audit *au, bool
 	}
 	if (PQntuples(ded) == 0)
 		tmpl_show(sh, "NO_DEDUCTIONS");
+	/* The bonus heading only over a bonus or the form to add one. */
+	if (au->bonus_indicator[0] != '\0' || editable)
+		tmpl_show(sh, "BONUS_HEADING");
 	if (au->bonus_indicator[0] != '\0') {
 		struct tmpl_dict *b = tmpl_section(sh, "BONUS");
 		int k = row_of(ind, 0, au->bonus_indicator);
@@ -288,7 +295,8 @@ scoresheet_fill(struct req *r, struct tmpl_dict *d, const struct audit *au, bool
 		}
 		tmpl_set_int(sh, "MAX_MB", settings_long("upload_max_mb"));
 	}
-	fill_score(r, sh, au, items, n, PQntuples(ded), au->bonus_indicator[0] != '\0');
+	fill_score(r, sh, au, items, n, PQntuples(ded), au->bonus_indicator[0] != '\0',
+	    unscored);
 	if (au->leader && audit_sheet_editable(au->state))
 		tmpl_show(sh, "REPORT_FORM");
 out:

@@ -152,6 +152,10 @@ test_88j_the_score_sheet() {
 	expect_eq "$(sql "SELECT count(*) FROM audit_scores WHERE audit_id = $id")" 1 "nothing stored but the declared exclusion"
 	http GET "/audits/$id" -b "$l"
 	expect_body '只销售服务，无需回收的商品' 
+	sheet "$l" "$id" --data "kind_organization=points&points_organization=4.5"
+	expect_status 303 "a first indicator"
+	http GET "/audits/$id" -b "$l"
+	expect_body '暂定，未评分指标：'
 
 	# Every indicator: full points but repair (sampled, 3 of 10 nonconforming:
 	# 7 × 0.7 = 4.9) and take-back (excluded).  92.9 of 95 → 97.8.
@@ -168,6 +172,7 @@ test_88j_the_score_sheet() {
 	http GET "/audits/$id" -b "$l"
 	expect_body '97.8'
 	expect_body '五星级'
+	expect_no_body '暂定，未评分指标'
 	expect_body '&lt;script&gt;x&lt;/script&gt;组织架构图齐全'
 
 	# Two special deductions and the bonus: 97.8 − 2 + 1 = 96.8.

@@ -232,3 +232,14 @@ test_88zs_staff_search_finds_organizations_applications_and_certificates() {
 	http GET /applications -b "$a"
 	expect_no_body 'action="/search"'
 }
+
+test_88zt_the_admin_runs_the_daily_tick_and_sees_what_it_did() {
+	local ad=$(jar admin)
+	FORM_PAGE=/admin/settings post "$ad" /admin/tick
+	expect_status 303 "the daily run"
+	header Location | grep -q '^/admin/settings?done=tick&changes=[0-9]*#tick' || fail "back to the settings with the count: $(header Location)"
+	http GET "$(header Location | sed 's/#.*//')" -b "$ad"
+	expect_body '每日任务已运行完毕'
+	expect_body 'href="/admin/events?action=tick"'
+	expect_eq "$(sql "SELECT count(*) > 0 FROM events WHERE action = 'tick.run'")" t "recorded"
+}
