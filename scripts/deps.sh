@@ -15,6 +15,8 @@ packages=(
 	libfcgi-dev libctemplate-dev libpq-dev libsodium-dev libmagic-dev check
 	# certificates: PDF, QR code, a Chinese font
 	libhpdf-dev libqrencode-dev fonts-wqy-zenhei
+	# exports: Excel workbooks
+	libxlsxwriter-dev
 	# services
 	nginx postgresql
 	# the scripts

@@ -147,6 +147,27 @@ result_status(PGresult *res, const char *what)
 	return st;
 }
 
+/* Connect if need be and prepare s in this connection; DB_OK or why not. */
+static enum db_status
+prepare(enum stmt s)
+{
+	const struct stmt_def	*d = &stmt_defs[s];
+	PGresult		*res;
+	enum db_status		 st = DB_OK;
+
+	if (!db_available())
+		return DB_UNAVAILABLE;
+	if (!db.prepared[s]) {
+		res = PQprepare(db.conn, d->name, d->sql, d->nparams, NULL);
+		if (res == NULL || PQresultStatus(res) != PGRES_COMMAND_OK)
+			st = result_status(res, d->name);
+		else
+			db.prepared[s] = true;
+		PQclear(res);
+	}
+	return st;
+}
+
 static PGresult *
 exec_once(enum stmt s, const char *const *params, enum db_status *st)
 {
@@ -154,20 +175,8 @@ exec_once(enum stmt s, const char *const *params, enum db_status *st)
 	PGresult		*res;
 	ExecStatusType		 es;
 
-	if (!db_available()) {
-		*st = DB_UNAVAILABLE;
+	if ((*st = prepare(s)) != DB_OK)
 		return NULL;
-	}
-	if (!db.prepared[s]) {
-		res = PQprepare(db.conn, d->name, d->sql, d->nparams, NULL);
-		if (res == NULL || PQresultStatus(res) != PGRES_COMMAND_OK) {
-			*st = result_status(res, d->name);
-			PQclear(res);
-			return NULL;
-		}
-		PQclear(res);
-		db.prepared[s] = true;
-	}
 	res = PQexecPrepared(db.conn, d->name, d->nparams, params, NULL, NULL, 0);
 	es = res != NULL ? PQresultStatus(res) : PGRES_FATAL_ERROR;
 	if (es != PGRES_TUPLES_OK && es != PGRES_COMMAND_OK) {
@@ -195,6 +204,51 @@ db_query(enum stmt s, const char *const *params, enum db_status *st)
 		res = exec_once(s, params, st);
 	}
 	return res;
+}
+
+enum db_status
+db_stream(enum stmt s, const char *const *params, db_row_fn row, void *ctx)
+{
+	const struct stmt_def	*d = &stmt_defs[s];
+	PGresult		*res;
+	enum db_status		 st;
+	bool			 stopped = false;
+
+	if ((st = prepare(s)) != DB_OK)
+		return st;
+	if (!PQsendQueryPrepared(db.conn, d->name, d->nparams, params, NULL, NULL, 0) ||
+	    !PQsetSingleRowMode(db.conn)) {
+		/* Nothing was sent, or the query runs in the ordinary mode. */
+		while ((res = PQgetResult(db.conn)) != NULL)
+			PQclear(res);
+		return result_status(NULL, d->name);
+	}
+	/* One result per row, then a last one with none (or an error). */
+	while ((res = PQgetResult(db.conn)) != NULL) {
+		switch (PQresultStatus(res)) {
+		case PGRES_SINGLE_TUPLE:
+			if (!stopped && row(res, ctx) != 0) {
+				PGcancel *c = PQgetCancel(db.conn);
+				char errbuf[256];
+
+				/* The rest is not wanted: ask the server to stop sending it. */
+				stopped = true;
+				if (c != NULL) {
+					(void)PQcancel(c, errbuf, sizeof(errbuf));
+					PQfreeCancel(c);
+				}
+			}
+			break;
+		case PGRES_TUPLES_OK:
+			break;
+		default:
+			if (!stopped && st == DB_OK)
+				st = result_status(res, d->name);
+			break;
+		}
+		PQclear(res);
+	}
+	return stopped ? DB_ROWS : st;
 }
 
 PGresult *
