@@ -981,12 +981,13 @@ const struct stmt_def stmt_defs[STMT__MAX] = {
 	[STMT_CERTIFICATES_EXPORT] = { "db_certificates_export",
 	    "SELECT c.number, v.org_name, v.credit_code, v.address, v.scope, v.level, "
 	    CERT_STATUS_NOW ", to_char(c.issue_date, 'YYYY-MM-DD'), "
-	    "to_char(c.expiry_date, 'YYYY-MM-DD'), "
-	    "(SELECT min(s.due_date)::text FROM surveillance_cases s WHERE s.certificate_id = c.id "
-	    "AND s.state IN ('open', 'overdue')) "
+	    "to_char(c.expiry_date, 'YYYY-MM-DD'), s.due::text "
 	    "FROM certificates c JOIN certificate_versions v ON v.certificate_id = c.id "
-	    "AND v.version = c.version WHERE " CERT_FILTER
-	    "ORDER BY c.id DESC", 5, true },
+	    "AND v.version = c.version "
+	    /* Every row: the open surveillance in one pass, not a look-up per certificate. */
+	    "LEFT JOIN (SELECT certificate_id, min(due_date) AS due FROM surveillance_cases "
+	    "WHERE state IN ('open', 'overdue') GROUP BY certificate_id) s ON s.certificate_id = c.id "
+	    "WHERE " CERT_FILTER "ORDER BY c.id DESC", 5, true },
 	/*
 	 * The regulator's monthly report: every change of a certificate's
 	 * status or level dated in [$1, $2), in order: date, event, number,
@@ -1011,9 +1012,11 @@ const struct stmt_def stmt_defs[STMT__MAX] = {
 	    "SELECT " REPORT_EVENT ", count(*) FROM certificate_history h "
 	    "WHERE h.on_date >= $1::date AND h.on_date < $2::date "
 	    "AND h.change IN ('issued', 'status', 'level') GROUP BY 1", 2, true },
-	/* A longer statement timeout for an export, until the end of its transaction. */
-	[STMT_EXPORT_TIMEOUT] = { "db_export_timeout",
-	    "SELECT set_config('statement_timeout', $1, true)", 1, false },
+	/* For an export, until the end of its transaction: a longer statement timeout ($1), and
+	 * no JIT (compiling took 0.6 s of a 10^5-row export and saved less). */
+	[STMT_EXPORT_SETTINGS] = { "db_export_settings",
+	    "SELECT set_config('statement_timeout', $1, true), set_config('jit', 'off', true)",
+	    1, false },
 	/* A special surveillance (after complaints...): $1 certificate, $2 today. */
 	[STMT_SPECIAL_CASE_OPEN] = { "db_special_case_open",
 	    "INSERT INTO surveillance_cases (certificate_id, kind, due_date, opened_on) "

@@ -15,6 +15,8 @@
 #define NELEM(x)	(sizeof(x) / sizeof((x)[0]))
 /* An export reads every row; a statement may take this long (the usual limit is seconds). */
 #define EXPORT_TIMEOUT	"120s"
+/* A monthly report with more rows than this is written in constant memory. */
+#define REPORT_SHARED_MAX	20000
 
 /* One export under way: the table rows go to, and what turns a database row into cells. */
 struct export {
@@ -54,7 +56,7 @@ export_rows(struct export *e, enum stmt s, const char *const *params)
 
 	if ((st = db_begin()) != DB_OK)
 		return table_fail(&e->t, db_status_http(st));
-	if ((res = db_query(STMT_EXPORT_TIMEOUT, p, &st)) == NULL) {
+	if ((res = db_query(STMT_EXPORT_SETTINGS, p, &st)) == NULL) {
 		db_rollback();
 		return table_fail(&e->t, db_status_http(st));
 	}
@@ -307,13 +309,33 @@ report_cells(struct export *e, const PGresult *res, const char **c)
 	return 0;
 }
 
+/* The count of each event of report_events in [first, next) into counts; 0 or a status. */
+static int
+report_counts(const char *first, const char *next, long long counts[NELEM(report_events)])
+{
+	const char	*p[2] = { first, next };
+	PGresult	*res;
+	enum db_status	 st;
+
+	memset(counts, 0, sizeof(counts[0]) * NELEM(report_events));
+	if ((res = db_query(STMT_REPORT_MONTHLY_COUNTS, p, &st)) == NULL)
+		return db_status_http(st);
+	for (int i = 0; i < PQntuples(res); i++) {
+		int k = report_event_index(PQgetvalue(res, i, 0));
+
+		if (k >= 0)
+			counts[k] = db_long(res, i, 1);
+	}
+	PQclear(res);
+	return 0;
+}
+
 /*
  * The month asked for: 0 with its first day and the next month's, or the
  * status of the refusal (422, with the message key in *problem).
  */
 static int
-report_month(struct req *r, const char *month, char first[11], char next[11],
-    const char **problem)
+report_month(const char *month, char first[11], char next[11], const char **problem)
 {
 	char today[11];
 
@@ -326,7 +348,6 @@ report_month(struct req *r, const char *month, char first[11], char next[11],
 		*problem = "report.future_month";
 		return 422;
 	}
-	(void)r;
 	return 0;
 }
 
@@ -337,16 +358,24 @@ page_report_monthly_xlsx(struct req *r)
 	const char	*month, *problem, *p[2];
 	char		 first[11], next[11], today[11], n[DB_INT_BUF];
 	const char	*cells[2];
-	long long	 total = 0;
+	long long	 counts[NELEM(report_events)], total = 0;
 	int		 status;
 
 	if (req_text(r, "month", true, 7, &month) != FIELD_OK)
 		return view_error(r, 422, "report.bad_month");
-	if ((status = report_month(r, month, first, next, &problem)) != 0)
+	if ((status = report_month(month, first, next, &problem)) != 0)
 		return view_error(r, status, problem);
-	/* Small enough for shared strings, and the summary after the rows. */
-	if ((status = export_begin(&e, r, "report.file", "monthly-report", month, false)) != 0)
+	if ((status = report_counts(first, next, counts)) != 0)
 		return status;
+	for (size_t i = 0; i < NELEM(report_events); i++)
+		total += counts[i];
+	/* A month's changes are usually a few thousand rows: shared strings (a
+	 * smaller file) cost about 2 KB of memory a row; beyond the limit every
+	 * row goes to disk as it comes. */
+	if ((status = export_begin(&e, r, "report.file", "monthly-report", month,
+	    total > REPORT_SHARED_MAX)) != 0)
+		return status;
+	total = 0;	/* the summary counts the rows as written */
 	e.cells = report_cells;
 	if (table_sheet(&e.t, "report.sheet.events", report_columns, NELEM(report_columns),
 	    true) != 0)
@@ -384,16 +413,14 @@ int
 page_report_monthly(struct req *r)
 {
 	struct tmpl_dict	*d;
-	const char		*month, *problem = NULL, *p[2];
+	const char		*month, *problem = NULL;
 	char			 first[11], next[11], today[11], previous[8];
-	PGresult		*res;
-	enum db_status		 st;
-	long long		 counts[NELEM(report_events)] = { 0 }, total = 0;
+	long long		 counts[NELEM(report_events)], total = 0;
 	int			 status = 0;
 
 	r->private_page = true;
-	if (req_text(r, "month", false, 16, &month) == FIELD_TOO_LONG)
-		month = "x";	/* refused below, as any other bad month */
+	if (req_text(r, "month", false, 16, &month) != FIELD_OK)
+		month = "x";	/* too long or given twice: refused below like any bad month */
 	date_today(today);
 	date_previous_month(today, previous);
 	if ((d = view_page(r, "report_monthly", "report.title")) == NULL)
@@ -403,24 +430,15 @@ page_report_monthly(struct req *r)
 	tmpl_set(d, "MAX_MONTH", arena_printf(r->arena, "%.7s", today));
 	if (*month == '\0')
 		return view_render(r, 200);
-	if ((status = report_month(r, month, first, next, &problem)) != 0) {
+	if ((status = report_month(month, first, next, &problem)) != 0) {
 		struct tmpl_dict *x = tmpl_section(d, "PROBLEM");
 
 		if (x != NULL)
 			tmpl_set(x, "TEXT", view_text(r, problem));
 		return view_render(r, status);
 	}
-	p[0] = first;
-	p[1] = next;
-	if ((res = db_query(STMT_REPORT_MONTHLY_COUNTS, p, &st)) == NULL)
-		return db_status_http(st);
-	for (int i = 0; i < PQntuples(res); i++) {
-		int k = report_event_index(PQgetvalue(res, i, 0));
-
-		if (k >= 0)
-			counts[k] = db_long(res, i, 1);
-	}
-	PQclear(res);
+	if ((status = report_counts(first, next, counts)) != 0)
+		return status;
 	tmpl_show(d, "REPORT");
 	tmpl_set(d, "DOWNLOAD", arena_printf(r->arena, "/reports/monthly.xlsx?month=%s", month));
 	for (size_t i = 0; i < NELEM(report_events); i++) {

@@ -369,6 +369,8 @@ test_86_exports_f_bad_months_are_refused_and_only_supervisors_and_admins_report(
 	expect_body '该月份尚未开始'
 	http GET "/reports/monthly.xlsx?month=2022-02&month=2022-03" -b "$s"
 	expect_status 422 "two months"
+	http GET "/reports/monthly?month=2022-02&month=2022-03" -b "$s"
+	expect_status 422 "two months on the page"
 	http GET "/reports/monthly?month=2022-02" -b "$(jar x-auditor)"
 	expect_status 403 "an auditor"
 	http GET "/reports/monthly.xlsx?month=2022-02" -b "$(jar x-holder-a)"
