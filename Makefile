@@ -22,7 +22,7 @@ SANFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
 
 PKG_CFLAGS = $(shell pkg-config --cflags libpq libsodium libqrencode libcurl 2>/dev/null)
 # libharu ships no pkg-config file.
-PKG_LIBS = $(shell pkg-config --libs libpq libsodium libctemplate libmagic libqrencode libcurl 2>/dev/null) \
+PKG_LIBS = $(shell pkg-config --libs libpq libsodium libctemplate libmagic libqrencode libcurl xlsxwriter 2>/dev/null) \
 	-lhpdf -lfcgi -lpthread
 CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null)
 

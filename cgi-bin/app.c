@@ -338,10 +338,14 @@ app_handle(void *fcgx_request)
 		db_rollback();	/* whatever a failed handler left open */
 	view_release(&r);
 	r.status = status;
-	if (!r.body_ready && status >= 400)
-		view_error(&r, status, NULL);
-	r.status = status;
-	send_response(&r, rq);
+	if (!r.streamed) {
+		/* A streamed response was sent by its handler; the status it
+		 * returns is only logged (a failure half-way is a 500 there). */
+		if (!r.body_ready && status >= 400)
+			view_error(&r, status, NULL);
+		r.status = status;
+		send_response(&r, rq);
+	}
 
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	log_request(&r, (double)(t1.tv_sec - t0.tv_sec) * 1e3 +

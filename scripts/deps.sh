@@ -17,6 +17,8 @@ packages=(
 	libhpdf-dev libqrencode-dev fonts-wqy-zenhei
 	# notification e-mail (SMTP)
 	libcurl4-openssl-dev
+	# exports: Excel workbooks
+	libxlsxwriter-dev
 	# services
 	nginx postgresql
 	# the scripts

@@ -14,6 +14,7 @@
 <div class="field"><label for="to">{{_ admin.events.to}}</label><input id="to" name="to" type="date" value="{{TO}}"></div>
 <div class="form-actions"><button type="submit" class="button-secondary">{{_ form.filter}}</button></div>
 </form>
+<p class="button-row export-links">{{_ export.label}} <a class="button button-secondary button-small" href="{{EXPORT_CSV}}" download>{{_ export.csv}}</a> <a class="button button-secondary button-small" href="{{EXPORT_XLSX}}" download>{{_ export.xlsx}}</a></p>
 {{#HAS_ROWS}}<div class="table-wrap"><table class="data">
 <thead><tr><th scope="col">{{_ application.number}}</th><th scope="col">{{_ admin.organization}}</th><th scope="col">{{_ field.credit_code_label}}</th><th scope="col">{{_ application.kind}}</th><th scope="col">{{_ application.state}}</th><th scope="col" class="num">{{_ review.round}}</th><th scope="col">{{_ review.queued}}</th><th scope="col">{{_ review.reviewer}}</th></tr></thead>
 <tbody>
@@ -22,4 +23,4 @@
 </tbody>
 </table></div>{{/HAS_ROWS}}
 {{#EMPTY}}<p class="muted">{{_ review.queue.empty}}</p>{{/EMPTY}}
-{{#NEXT_PAGE}}<nav class="pager" aria-label="{{_ pager.label}}"><a href="/review?state={{STATE:u}}&amp;q={{Q:u}}&amp;from={{FROM:u}}&amp;to={{TO:u}}&amp;after={{AFTER:u}}&amp;after_id={{AFTER_ID:u}}">{{_ pager.next}}</a></nav>{{/NEXT_PAGE}}
+{{#NEXT_PAGE}}<nav class="pager" aria-label="{{_ pager.label}}"><a href="{{NEXT_URL}}">{{_ pager.next}}</a></nav>{{/NEXT_PAGE}}

@@ -160,6 +160,27 @@ plan_with_values(const struct stmt_def *d, const char *const *params)
 	return false;
 }
 
+/* Connect if need be and prepare s in this connection; DB_OK or why not. */
+static enum db_status
+prepare(enum stmt s)
+{
+	const struct stmt_def	*d = &stmt_defs[s];
+	PGresult		*res;
+	enum db_status		 st = DB_OK;
+
+	if (!db_available())
+		return DB_UNAVAILABLE;
+	if (!db.prepared[s]) {
+		res = PQprepare(db.conn, d->name, d->sql, d->nparams, NULL);
+		if (res == NULL || PQresultStatus(res) != PGRES_COMMAND_OK)
+			st = result_status(res, d->name);
+		else
+			db.prepared[s] = true;
+		PQclear(res);
+	}
+	return st;
+}
+
 static PGresult *
 exec_once(enum stmt s, const char *const *params, enum db_status *st)
 {
@@ -167,23 +188,15 @@ exec_once(enum stmt s, const char *const *params, enum db_status *st)
 	PGresult		*res;
 	ExecStatusType		 es;
 
-	if (!db_available()) {
-		*st = DB_UNAVAILABLE;
-		return NULL;
-	}
-	if (plan_with_values(d, params))
-		res = PQexecParams(db.conn, d->sql, d->nparams, NULL, params, NULL, NULL, 0);
-	else {
-		if (!db.prepared[s]) {
-			res = PQprepare(db.conn, d->name, d->sql, d->nparams, NULL);
-			if (res == NULL || PQresultStatus(res) != PGRES_COMMAND_OK) {
-				*st = result_status(res, d->name);
-				PQclear(res);
-				return NULL;
-			}
-			PQclear(res);
-			db.prepared[s] = true;
+	if (plan_with_values(d, params)) {
+		if (!db_available()) {
+			*st = DB_UNAVAILABLE;
+			return NULL;
 		}
+		res = PQexecParams(db.conn, d->sql, d->nparams, NULL, params, NULL, NULL, 0);
+	} else {
+		if ((*st = prepare(s)) != DB_OK)
+			return NULL;
 		res = PQexecPrepared(db.conn, d->name, d->nparams, params, NULL, NULL, 0);
 	}
 	es = res != NULL ? PQresultStatus(res) : PGRES_FATAL_ERROR;
@@ -212,6 +225,54 @@ db_query(enum stmt s, const char *const *params, enum db_status *st)
 		res = exec_once(s, params, st);
 	}
 	return res;
+}
+
+enum db_status
+db_stream(enum stmt s, const char *const *params, db_row_fn row, void *ctx)
+{
+	const struct stmt_def	*d = &stmt_defs[s];
+	PGresult		*res;
+	enum db_status		 st = DB_OK;
+	bool			 stopped = false, fresh = plan_with_values(d, params);
+
+	if (fresh && !db_available())
+		return DB_UNAVAILABLE;
+	if (!fresh && (st = prepare(s)) != DB_OK)
+		return st;
+	if (!(fresh ? PQsendQueryParams(db.conn, d->sql, d->nparams, NULL, params, NULL, NULL, 0) :
+	    PQsendQueryPrepared(db.conn, d->name, d->nparams, params, NULL, NULL, 0)) ||
+	    !PQsetSingleRowMode(db.conn)) {
+		/* Nothing was sent, or the query runs in the ordinary mode. */
+		while ((res = PQgetResult(db.conn)) != NULL)
+			PQclear(res);
+		return result_status(NULL, d->name);
+	}
+	/* One result per row, then a last one with none (or an error). */
+	while ((res = PQgetResult(db.conn)) != NULL) {
+		switch (PQresultStatus(res)) {
+		case PGRES_SINGLE_TUPLE:
+			if (!stopped && row(res, ctx) != 0) {
+				PGcancel *c = PQgetCancel(db.conn);
+				char errbuf[256];
+
+				/* The rest is not wanted: ask the server to stop sending it. */
+				stopped = true;
+				if (c != NULL) {
+					(void)PQcancel(c, errbuf, sizeof(errbuf));
+					PQfreeCancel(c);
+				}
+			}
+			break;
+		case PGRES_TUPLES_OK:
+			break;
+		default:
+			if (!stopped && st == DB_OK)
+				st = result_status(res, d->name);
+			break;
+		}
+		PQclear(res);
+	}
+	return stopped ? DB_ROWS : st;
 }
 
 PGresult *

@@ -188,6 +188,12 @@ enum stmt {
 	STMT_OUTBOX_SENT,
 	STMT_OUTBOX_RETRY,
 	STMT_SEARCH,
+	STMT_APPLICATIONS_EXPORT,
+	STMT_REVIEW_QUEUE_EXPORT,
+	STMT_CERTIFICATES_EXPORT,
+	STMT_REPORT_MONTHLY,
+	STMT_REPORT_MONTHLY_COUNTS,
+	STMT_EXPORT_SETTINGS,
 	STMT__MAX
 };
 
@@ -249,6 +255,16 @@ PGresult	*db_query(enum stmt s, const char *const *params, enum db_status *st);
  */
 PGresult	*db_query_rows(enum stmt s, const char *const *params, int min,
 		    int max, enum db_status *st);
+
+/*
+ * db_stream: run statement s and hand each row to row(res, ctx) as it
+ * arrives (libpq's single-row mode: one row in memory at a time, however
+ * many there are); res holds that one row and is valid only during the
+ * call.  A non-zero return from row cancels the rest: DB_ROWS.  Never
+ * retried (rows may have been handed on).  DB_OK once every row was seen.
+ */
+typedef int (*db_row_fn)(const PGresult *row, void *ctx);
+enum db_status	 db_stream(enum stmt s, const char *const *params, db_row_fn row, void *ctx);
 
 /* Transactions: db_begin starts one (BEGIN), db_commit/db_rollback end it. */
 enum db_status	 db_begin(void);

@@ -1,4 +1,4 @@
-/* csv.c: a small, bounded CSV reader for pasted outlet lists. */
+/* csv.c: a small, bounded CSV reader for pasted outlet lists, and the writer of exports. */
 #include <stdbool.h>
 #include <string.h>
 
@@ -150,4 +150,71 @@ out:
 	if (line_out != NULL)
 		*line_out = line;
 	return st;
+}
+
+void
+csv_writer_init(struct csv_writer *w, csv_write_fn write, void *ctx)
+{
+	memset(w, 0, sizeof(*w));
+	w->write = write;
+	w->ctx = ctx;
+}
+
+static int
+put(struct csv_writer *w, const char *s, size_t n)
+{
+	if (w->failed || (n > 0 && w->write(w->ctx, s, n) != 0))
+		w->failed = 1;
+	return w->failed ? -1 : 0;
+}
+
+int
+csv_write_bom(struct csv_writer *w)
+{
+	return put(w, CSV_BOM, sizeof(CSV_BOM) - 1);
+}
+
+/* Would a spreadsheet take a field starting with c for a formula? */
+static bool
+formula_start(char c)
+{
+	return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+}
+
+int
+csv_write_field(struct csv_writer *w, const char *s)
+{
+	size_t		 len;
+	bool		 quote;
+	const char	*q;
+
+	if (s == NULL)
+		s = "";
+	len = strlen(s);
+	quote = strpbrk(s, ",\"\r\n") != NULL ||
+	    (len > 0 && (s[0] == ' ' || s[len - 1] == ' '));
+	if (w->fields++ > 0)
+		put(w, ",", 1);
+	if (quote)
+		put(w, "\"", 1);
+	if (len > 0 && formula_start(s[0]))
+		put(w, "'", 1);
+	/* Inside quotes a quote is written twice. */
+	while (quote && (q = strchr(s, '"')) != NULL) {
+		put(w, s, (size_t)(q - s) + 1);
+		put(w, "\"", 1);
+		len -= (size_t)(q - s) + 1;
+		s = q + 1;
+	}
+	put(w, s, len);
+	if (quote)
+		put(w, "\"", 1);
+	return w->failed ? -1 : 0;
+}
+
+int
+csv_end_row(struct csv_writer *w)
+{
+	w->fields = 0;
+	return put(w, "\r\n", 2);
 }

@@ -1,4 +1,4 @@
-/* csv.h: CSV (RFC 4180) or tab-separated text, as pasted from a spreadsheet, row by row. */
+/* csv.h: CSV (RFC 4180): reading pasted or uploaded lists row by row, and writing exports for spreadsheets. */
 #ifndef STARCERT_CSV_H
 #define STARCERT_CSV_H
 
@@ -28,5 +28,38 @@ enum csv_status {
  */
 enum csv_status csv_parse(const char *text, size_t len, csv_row_fn fn, void *ctx,
 	    size_t *line);
+
+/*
+ * The writing side: RFC 4180 fields separated by commas, rows ended by
+ * CRLF, for spreadsheet programs.  The writer hands its output in pieces
+ * to write(ctx, data, n), which returns 0, or non-zero to make every later
+ * call fail; nothing is buffered here.
+ */
+typedef int (*csv_write_fn)(void *ctx, const char *data, size_t n);
+
+struct csv_writer {
+	csv_write_fn	 write;
+	void		*ctx;
+	size_t		 fields;	/* written in the row under way */
+	int		 failed;	/* a write failed: everything after does too */
+};
+
+/* The UTF-8 byte order mark, so that spreadsheet programs read Chinese as UTF-8. */
+#define CSV_BOM		"\xEF\xBB\xBF"
+
+void	csv_writer_init(struct csv_writer *, csv_write_fn write, void *ctx);
+/* csv_write_bom: the byte order mark; call first.  0 or -1. */
+int	csv_write_bom(struct csv_writer *);
+/*
+ * csv_write_field: the next field of the row (NULL is written as empty).
+ * It is quoted, its quotes doubled, when it holds a comma, a quote, CR or
+ * LF, or starts or ends with a space.  A field starting with = + - @, a
+ * tab or CR, which a spreadsheet would run as a formula, gets an
+ * apostrophe in front of it (OWASP's advice on CSV injection): the
+ * spreadsheet shows '=1+2 as text.  0 or -1.
+ */
+int	csv_write_field(struct csv_writer *, const char *);
+/* csv_end_row: end the row with CRLF.  0 or -1. */
+int	csv_end_row(struct csv_writer *);
 
 #endif

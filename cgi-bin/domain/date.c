@@ -1,4 +1,5 @@
 /* date.c: checking a typed date against the calendar, and today's date in the body's time zone. */
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 
@@ -40,4 +41,30 @@ date_today(char out[11])
 
 	gmtime_r(&now, &tm);
 	strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
+int
+date_month_range(const char *month, char first[11], char next[11])
+{
+	int y, m;
+
+	if (month == NULL || strlen(month) != 7 || month[4] != '-' ||
+	    (y = digits(month, 4)) < 2000 || y > 2099 ||
+	    (m = digits(month + 5, 2)) < 1 || m > 12)
+		return -1;
+	snprintf(first, 11, "%04d-%02d-01", y, m);
+	snprintf(next, 11, "%04d-%02d-01", m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1);
+	return 0;
+}
+
+void
+date_previous_month(const char *date, char out[8])
+{
+	unsigned y = (unsigned)digits(date, 4) % 10000, m = (unsigned)digits(date + 5, 2) % 100;
+
+	if (m <= 1) {
+		y = y == 0 ? 9999 : y - 1;
+		m = 13;
+	}
+	snprintf(out, 8, "%04u-%02u", y, m - 1);
 }

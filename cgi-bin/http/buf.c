@@ -69,6 +69,25 @@ buf_printf(struct buf *b, const char *fmt, ...)
 }
 
 void
+buf_percent(struct buf *b, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_')
+			buf_append(b, s, 1);
+		else {
+			char esc[3] = { '%', hex[c >> 4], hex[c & 15] };
+
+			buf_append(b, esc, 3);
+		}
+	}
+}
+
+void
 buf_reset(struct buf *b)
 {
 	if (b->cap > BUF_KEEP_MAX) {

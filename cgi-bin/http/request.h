@@ -72,6 +72,7 @@ struct req {
 	size_t			 nheaders;
 	struct buf		*body;
 	bool			 body_ready;	/* a handler rendered the body */
+	bool			 streamed;	/* head and body already sent (resp_stream_begin) */
 	bool			 private_page;	/* Cache-Control: no-store */
 	struct tmpl_dict	*view_root;	/* the layout's dictionary */
 	struct tmpl_dict	*view_content;	/* the page's, included by the layout */

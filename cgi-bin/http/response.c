@@ -1,6 +1,10 @@
-/* response.c: building the response head. */
+/* response.c: building the response head; bodies streamed as they are made. */
+#include <sys/socket.h>
+
 #include <stdio.h>
 #include <string.h>
+
+#include <fcgiapp.h>
 
 #include "response.h"
 
@@ -91,11 +95,85 @@ resp_head(const struct req *r, size_t body_len, struct buf *out)
 	    http_status_text(r->status));
 	if (r->content_type_out != NULL)
 		buf_printf(out, "Content-Type: %s\r\n", r->content_type_out);
-	buf_printf(out, "Content-Length: %zu\r\n", body_len);
+	if (body_len != RESP_NO_LENGTH)
+		buf_printf(out, "Content-Length: %zu\r\n", body_len);
 	if (r->private_page)
 		buf_puts(out, "Cache-Control: no-store\r\n");
 	for (size_t i = 0; i < r->nheaders; i++)
 		buf_printf(out, "%s: %s\r\n", r->headers[i].name,
 		    r->headers[i].value);
 	buf_puts(out, "\r\n");
+}
+
+int
+resp_disposition(struct req *r, const char *kind, const char *ascii_name, const char *name)
+{
+	struct buf	 b = { 0 };
+	const char	*out;
+
+	buf_puts(&b, kind);
+	buf_puts(&b, "; filename=\"");
+	for (const char *p = ascii_name != NULL ? ascii_name : name; *p != '\0'; p++) {
+		unsigned char c = (unsigned char)*p;
+
+		buf_append(&b, c >= 0x20 && c < 0x7f && c != '"' && c != '\\' &&
+		    c != ';' ? p : "_", 1);
+	}
+	buf_puts(&b, "\"; filename*=UTF-8''");
+	buf_percent(&b, name);
+	out = b.failed ? NULL : arena_strndup(r->arena, b.data, b.len);
+	buf_free(&b);
+	return out != NULL ? resp_header(r, "Content-Disposition", out) : -1;
+}
+
+int
+resp_stream_begin(struct req *r)
+{
+	FCGX_Request	*rq = r->fcgx;
+	struct buf	 head = { 0 };
+	int		 rc = 0;
+
+	r->status = 200;
+	r->streamed = true;
+	r->body_ready = true;
+	resp_head(r, RESP_NO_LENGTH, &head);
+	if (head.failed)
+		rc = -1;
+	else if (rq != NULL)
+		rc = FCGX_PutStr(head.data, (int)head.len, rq->out) == (int)head.len ? 0 : -1;
+	buf_free(&head);
+	return rc;
+}
+
+int
+resp_stream_write(struct req *r, const void *data, size_t n)
+{
+	FCGX_Request *rq = r->fcgx;
+
+	if (r->method == METHOD_HEAD || n == 0)
+		return 0;
+	if (rq == NULL) {
+		buf_append(r->body, data, n);
+		return r->body->failed ? -1 : 0;
+	}
+	while (n > 0) {
+		int piece = n > 65536 ? 65536 : (int)n;
+
+		if (FCGX_PutStr(data, piece, rq->out) != piece)
+			return -1;
+		data = (const char *)data + piece;
+		n -= (size_t)piece;
+	}
+	return 0;
+}
+
+void
+resp_stream_abort(struct req *r)
+{
+	FCGX_Request *rq = r->fcgx;
+
+	/* No FastCGI end-of-request: nginx sees the upstream close early and
+	 * does not end the chunked body, so the download reads as broken. */
+	if (rq != NULL && rq->ipcFd >= 0)
+		(void)shutdown(rq->ipcFd, SHUT_RDWR);
 }

@@ -26,7 +26,31 @@ bool		 local_path_ok(const char *);
 /* resp_redirect: 303 See Other to a local path (else to "/"); returns 303. */
 int		 resp_redirect(struct req *, const char *path);
 
+/*
+ * resp_disposition: the header Content-Disposition: kind ("attachment" or
+ * "inline") with an ASCII fallback name (ascii_name, or name with every
+ * other byte replaced) and name in UTF-8 (RFC 6266).  0 or -1.
+ */
+int		 resp_disposition(struct req *, const char *kind, const char *ascii_name,
+		    const char *name);
+
+/* The body length of a streamed response: no Content-Length; the body ends with the request. */
+#define RESP_NO_LENGTH	((size_t)-1)
+
 /* resp_head: the CGI response head (Status, Content-Type, headers, blank line) appended to out. */
 void		 resp_head(const struct req *, size_t body_len, struct buf *out);
+
+/*
+ * A body sent as it is made (exports), so that a large one never sits in
+ * memory.  resp_stream_begin sends the head now (status 200, the headers
+ * set so far, no Content-Length) and the response becomes the handler's:
+ * nothing is rendered after it.  resp_stream_write sends a piece (nothing
+ * for HEAD; without FastCGI, in unit tests, it goes to r->body).
+ * resp_stream_abort breaks the connection so that the client sees a
+ * truncated download rather than a short file that looks whole.  0 or -1.
+ */
+int		 resp_stream_begin(struct req *);
+int		 resp_stream_write(struct req *, const void *, size_t n);
+void		 resp_stream_abort(struct req *);
 
 #endif

@@ -97,28 +97,35 @@ application_lock_editable(struct req *r, int64_t id, int64_t material_id)
 	return 0;
 }
 
-/* The applicant's list of applications, or the staff list of submitted ones. */
+/* The applicant's list of applications, or the staff list of submitted ones (filtered). */
 int
 page_applications(struct req *r)
 {
 	struct tmpl_dict	*d;
+	struct app_filter	 f;
 	PGresult		*res;
 	enum db_status		 st;
 	char			 id[DB_INT_BUF], before_s[DB_INT_BUF], limit[DB_INT_BUF];
+	const char		*p[APP_FILTER_PARAMS + 2];
 	int64_t			 before;
-	int			 n;
+	int			 n, status;
 
 	r->private_page = true;
 	if (req_int(r, "before", false, 0, INT64_MAX, &before) != FIELD_OK)
 		return 400;
+	if ((r->user->roles & ROLE_APPLICANT) == 0 &&
+	    (status = app_filter_parse(r, APP_LIST_STAFF, &f)) != 0)
+		return status;
 	if ((d = view_page(r, "applications", (r->user->roles & ROLE_APPLICANT) ?
 	    "applications.title" : "applications.staff_title")) == NULL)
 		return 500;
 	if (r->user->roles & ROLE_APPLICANT) {
-		const char *p[1] = { db_int(id, r->user->organization_id) };
+		const char *q[1] = { db_int(id, r->user->organization_id) };
 
 		tmpl_show(d, "APPLICANT");
-		if ((res = db_query(STMT_APPLICATIONS_OF_ORGANIZATION, p, &st)) == NULL)
+		tmpl_set(d, "EXPORT_CSV", "/applications/export.csv");
+		tmpl_set(d, "EXPORT_XLSX", "/applications/export.xlsx");
+		if ((res = db_query(STMT_APPLICATIONS_OF_ORGANIZATION, q, &st)) == NULL)
 			return db_status_http(st);
 		for (int i = 0; i < PQntuples(res); i++) {
 			struct tmpl_dict *row = tmpl_section(d, "OWN");
@@ -139,14 +146,13 @@ page_applications(struct req *r)
 		return view_render(r, 200);
 	}
 
-	{
-		const char *p[2] = { before > 0 ? db_int(before_s, before) : NULL,
-		    db_int(limit, STAFF_PAGE + 1) };
-
-		tmpl_show(d, "STAFF");
-		if ((res = db_query(STMT_APPLICATIONS_SUBMITTED, p, &st)) == NULL)
-			return db_status_http(st);
-	}
+	tmpl_show(d, "STAFF");
+	app_filter_fill(r, d, &f);
+	app_filter_params(r, &f, p, id);
+	p[APP_FILTER_PARAMS] = before > 0 ? db_int(before_s, before) : NULL;
+	p[APP_FILTER_PARAMS + 1] = db_int(limit, STAFF_PAGE + 1);
+	if ((res = db_query(STMT_APPLICATIONS_SUBMITTED, p, &st)) == NULL)
+		return db_status_http(st);
 	n = PQntuples(res);
 	for (int i = 0; i < n && i < STAFF_PAGE; i++) {
 		struct tmpl_dict *row = tmpl_section(d, "SUBMITTED_LIST");
@@ -164,10 +170,12 @@ page_applications(struct req *r)
 	if (n == 0)
 		tmpl_show(d, "NO_APPLICATIONS");
 	if (n > STAFF_PAGE) {
-		struct tmpl_dict *next = tmpl_section(d, "NEXT_PAGE");
+		struct tmpl_dict	*next = tmpl_section(d, "NEXT_PAGE");
+		const char		*q = app_filter_query(r, &f);
 
 		if (next != NULL)
-			tmpl_set(next, "BEFORE", PQgetvalue(res, STAFF_PAGE - 1, 0));
+			tmpl_set(next, "NEXT_URL", arena_printf(r->arena, "/applications%s%sbefore=%s",
+			    q, *q != '\0' ? "&" : "?", PQgetvalue(res, STAFF_PAGE - 1, 0)));
 	}
 	PQclear(res);
 	return view_render(r, 200);

@@ -22,6 +22,7 @@
 #include "pages.h"
 
 #define REGISTER_LIMIT	50
+#define CERTIFICATES_PAGE	200	/* the newest shown; the export has them all */
 #define QUERY_MAX	100
 
 /* Columns of STMT_CERTIFICATE_GET and STMT_CERTIFICATE_BY_NUMBER. */
@@ -356,18 +357,26 @@ int
 page_certificates(struct req *r)
 {
 	struct tmpl_dict	*d;
+	struct cert_filter	 f;
 	char			 oid[DB_INT_BUF], limit[DB_INT_BUF];
-	const char		*p[2] = { (r->user->roles & ROLE_APPLICANT) ?
-				    db_int(oid, r->user->organization_id) : NULL, db_int(limit, 200) };
+	const char		*p[CERT_FILTER_PARAMS + 1];
 	PGresult		*res;
 	enum db_status		 st;
+	int			 bad;
 
 	r->private_page = true;
+	if ((bad = cert_filter_parse(r, &f)) != 0)
+		return bad;
+	cert_filter_params(r, &f, p, oid);
+	p[CERT_FILTER_PARAMS] = db_int(limit, CERTIFICATES_PAGE + 1);
 	if ((d = view_page(r, "certificates", "certificates.title")) == NULL)
 		return 500;
+	cert_filter_fill(r, d, &f);
+	if (r->user->roles & (ROLE_SUPERVISOR | ROLE_ADMIN))
+		tmpl_show(d, "REPORT_LINK");
 	if ((res = db_query(STMT_CERTIFICATES_LIST, p, &st)) == NULL)
 		return db_status_http(st);
-	for (int i = 0; i < PQntuples(res); i++) {
+	for (int i = 0; i < PQntuples(res) && i < CERTIFICATES_PAGE; i++) {
 		struct tmpl_dict	*x = tmpl_section(d, "CERTS");
 		const char		*status = certificate_status_now(res, i, 4, 7);
 		int			 code = cert_status_parse(status);
@@ -388,6 +397,8 @@ page_certificates(struct req *r)
 	}
 	if (PQntuples(res) == 0)
 		tmpl_show(d, "NO_CERTS");
+	else if (PQntuples(res) > CERTIFICATES_PAGE)
+		tmpl_show(d, "MORE_CERTS");
 	PQclear(res);
 	return view_render(r, 200);
 }

@@ -308,40 +308,6 @@ document_find(struct req *r, int64_t id, PGresult **out)
 	return 0;
 }
 
-/* Content-Disposition (kind "attachment" or "inline") with an ASCII fallback and the UTF-8 name (RFC 6266). */
-static const char *
-disposition(struct arena *a, const char *kind, const char *name)
-{
-	static const char hex[] = "0123456789ABCDEF";
-	struct buf	 b = { 0 };
-	const char	*out;
-
-	buf_puts(&b, kind);
-	buf_puts(&b, "; filename=\"");
-	for (const char *p = name; *p != '\0'; p++) {
-		unsigned char c = (unsigned char)*p;
-
-		buf_append(&b, c >= 0x20 && c < 0x7f && c != '"' && c != '\\' &&
-		    c != ';' ? p : "_", 1);
-	}
-	buf_puts(&b, "\"; filename*=UTF-8''");
-	for (const char *p = name; *p != '\0'; p++) {
-		unsigned char c = (unsigned char)*p;
-
-		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		    (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_')
-			buf_append(&b, p, 1);
-		else {
-			char esc[3] = { '%', hex[c >> 4], hex[c & 15] };
-
-			buf_append(&b, esc, 3);
-		}
-	}
-	out = b.failed ? kind : arena_strndup(a, b.data, b.len);
-	buf_free(&b);
-	return out;
-}
-
 int
 document_send(struct req *r, const char *sha256, const char *name, const char *type,
     bool inline_view)
@@ -353,8 +319,7 @@ document_send(struct req *r, const char *sha256, const char *name, const char *t
 	 * the inline one with a sandboxing Content-Security-Policy. */
 	resp_header(r, "X-Accel-Redirect", arena_printf(r->arena, "%s%s",
 	    inline_view ? "/_inline/" : "/_blobs/", rel));
-	resp_header(r, "Content-Disposition", disposition(r->arena,
-	    inline_view ? "inline" : "attachment", name));
+	resp_disposition(r, inline_view ? "inline" : "attachment", NULL, name);
 	r->content_type_out = arena_strdup(r->arena, type);
 	r->private_page = true;
 	r->body_ready = true;

@@ -7,6 +7,7 @@
 
 #include <libpq-fe.h>
 
+#include "../db/db.h"
 #include "../domain/mandays.h"
 #include "../http/request.h"
 #include "../http/router.h"
@@ -20,6 +21,44 @@ int	routes_check(void);
 
 /* route_open_before_password_change: may a user who must change the password reach r? */
 bool	route_open_before_password_change(const struct route *r);
+
+/* lists.c: the filters of the lists, read in one place for a list and its export */
+struct tmpl_dict;
+/* url_encoded: s percent-encoded for a URL's query (arena). */
+const char *url_encoded(struct req *, const char *s);
+/* A certificate list's filter: "" where nothing is chosen. */
+struct cert_filter {
+	const char	*q, *status, *level;
+};
+#define CERT_FILTER_PARAMS	5
+/* cert_filter_parse: q, status (as people read it), level from the query; 0 or 400. */
+int	cert_filter_parse(struct req *, struct cert_filter *);
+/* cert_filter_params: $1-$5 of the statements filtered by CERT_FILTER (a holder: its organization only). */
+void	cert_filter_params(struct req *, const struct cert_filter *,
+	    const char *p[CERT_FILTER_PARAMS], char oid[DB_INT_BUF]);
+/* cert_filter_fill: the filter form's values and options, and the export links with the filter. */
+void	cert_filter_fill(struct req *, struct tmpl_dict *, const struct cert_filter *);
+
+enum app_list {
+	APP_LIST_OWN,		/* an applicant's: its organization's, drafts too */
+	APP_LIST_STAFF,		/* /applications for staff: past the draft */
+	APP_LIST_QUEUE,		/* /review: waiting for or in review */
+};
+struct app_filter {
+	enum app_list	 list;
+	int		 state;		/* enum app_state, or -1: any the list shows */
+	const char	*q, *from, *to;	/* "" where nothing is chosen */
+};
+#define APP_FILTER_PARAMS	5
+/* app_filter_parse: state (one the list shows), q, from, to (dates) from the query; 0 or 400. */
+int	app_filter_parse(struct req *, enum app_list, struct app_filter *);
+/* app_filter_params: $1-$5 of the statements filtered by APP_FILTER. */
+void	app_filter_params(struct req *, const struct app_filter *,
+	    const char *p[APP_FILTER_PARAMS], char oid[DB_INT_BUF]);
+/* app_filter_query: the filter as a query string ("?state=..."; "" when none), for links. */
+const char *app_filter_query(struct req *, const struct app_filter *);
+/* app_filter_fill: the filter form's values and state options, and the export links. */
+void	app_filter_fill(struct req *, struct tmpl_dict *, const struct app_filter *);
 
 /* home.c */
 int	page_home(struct req *);
@@ -261,6 +300,12 @@ int	page_certificate_special_post(struct req *);
 int	page_certificates(struct req *);
 int	page_lookup(struct req *);
 int	page_verify(struct req *);
+/* exports.c: the lists as CSV and Excel (filtered as on screen), the regulator's monthly report */
+int	page_certificates_export(struct req *);
+int	page_applications_export(struct req *);
+int	page_review_queue_export(struct req *);
+int	page_report_monthly(struct req *);
+int	page_report_monthly_xlsx(struct req *);
 /* conflicts.c: auditors' conflict-of-interest declarations; the scoring scheme (admin) */
 int	page_conflicts(struct req *);
 int	page_conflict_add_post(struct req *);

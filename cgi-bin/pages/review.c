@@ -11,66 +11,33 @@
 #include "pages.h"
 
 #define QUEUE_PAGE	50
-#define DATE_LEN	10	/* YYYY-MM-DD */
-
-/* The states a reviewer filters by, as the queue's select offers them. */
-static const enum app_state queue_states[] = {
-	APP_SUBMITTED, APP_RESUBMITTED, APP_IN_REVIEW,
-};
 
 int
 page_review_queue(struct req *r)
 {
 	struct tmpl_dict	*d;
-	const char		*state, *q, *from, *to, *after, *p[7], *states;
-	char			 after_id_s[DB_INT_BUF], limit[DB_INT_BUF];
+	struct app_filter	 f;
+	const char		*after, *p[APP_FILTER_PARAMS + 3];
+	char			 oid[DB_INT_BUF], after_id_s[DB_INT_BUF], limit[DB_INT_BUF];
 	int64_t			 after_id;
 	PGresult		*res;
 	enum db_status		 st;
-	int			 n, chosen = -1;
+	int			 n, status;
 
 	r->private_page = true;
-	if (req_text(r, "state", false, 32, &state) != FIELD_OK ||
-	    req_text(r, "q", false, 100, &q) != FIELD_OK ||
-	    req_text(r, "from", false, DATE_LEN, &from) != FIELD_OK ||
-	    req_text(r, "to", false, DATE_LEN, &to) != FIELD_OK ||
-	    req_text(r, "after", false, 64, &after) != FIELD_OK ||
-	    req_int(r, "after_id", false, 0, INT64_MAX, &after_id) != FIELD_OK)
-		return 400;
-	if (*state != '\0') {
-		chosen = app_state_parse(state);
-		if (chosen < 0 || !app_in_queue((enum app_state)chosen))
-			return 400;
-	}
-	if ((*from != '\0' && !date_valid(from)) || (*to != '\0' && !date_valid(to)) ||
+	if ((status = app_filter_parse(r, APP_LIST_QUEUE, &f)) != 0)
+		return status;
+	if (req_text(r, "after", false, 64, &after) != FIELD_OK ||
+	    req_int(r, "after_id", false, 0, INT64_MAX, &after_id) != FIELD_OK ||
 	    (*after != '\0' && after_id == 0))
 		return 400;
 	if ((d = view_page(r, "review_queue", "review.queue.title")) == NULL)
 		return 500;
-	tmpl_set(d, "Q", q);
-	tmpl_set(d, "FROM", from);
-	tmpl_set(d, "TO", to);
-	for (size_t i = 0; i < sizeof(queue_states) / sizeof(queue_states[0]); i++) {
-		struct tmpl_dict *o = tmpl_section(d, "STATE_FILTER");
-
-		if (o == NULL)
-			return 500;
-		tmpl_set(o, "VALUE", app_state_name(queue_states[i]));
-		tmpl_set(o, "LABEL", view_label(r, "application.state.",
-		    app_state_name(queue_states[i])));
-		if ((int)queue_states[i] == chosen)
-			tmpl_show(o, "SELECTED");
-	}
-
-	states = chosen >= 0 ? arena_printf(r->arena, "{%s}", app_state_name(chosen)) :
-	    "{submitted,resubmitted,in_review}";
-	p[0] = states;
-	p[1] = *q != '\0' ? db_like_escape(r->arena, q) : NULL;
-	p[2] = *from != '\0' ? from : NULL;
-	p[3] = *to != '\0' ? to : NULL;
-	p[4] = *after != '\0' ? after : NULL;
-	p[5] = *after != '\0' ? db_int(after_id_s, after_id) : NULL;
-	p[6] = db_int(limit, QUEUE_PAGE + 1);
+	app_filter_fill(r, d, &f);
+	app_filter_params(r, &f, p, oid);
+	p[APP_FILTER_PARAMS] = *after != '\0' ? after : NULL;
+	p[APP_FILTER_PARAMS + 1] = *after != '\0' ? db_int(after_id_s, after_id) : NULL;
+	p[APP_FILTER_PARAMS + 2] = db_int(limit, QUEUE_PAGE + 1);
 	if ((res = db_query(STMT_REVIEW_QUEUE, p, &st)) == NULL)
 		return db_status_http(st);
 	n = PQntuples(res);
@@ -94,16 +61,14 @@ page_review_queue(struct req *r)
 	else
 		tmpl_show(d, "HAS_ROWS");
 	if (n > QUEUE_PAGE) {
-		struct tmpl_dict *next = tmpl_section(d, "NEXT_PAGE");
+		struct tmpl_dict	*next = tmpl_section(d, "NEXT_PAGE");
+		const char		*q = app_filter_query(r, &f);
 
-		if (next != NULL) {
-			tmpl_set(next, "STATE", state);
-			tmpl_set(next, "Q", q);
-			tmpl_set(next, "FROM", from);
-			tmpl_set(next, "TO", to);
-			tmpl_set(next, "AFTER", PQgetvalue(res, QUEUE_PAGE - 1, 7));
-			tmpl_set(next, "AFTER_ID", PQgetvalue(res, QUEUE_PAGE - 1, 0));
-		}
+		if (next != NULL)
+			tmpl_set(next, "NEXT_URL", arena_printf(r->arena,
+			    "/review%s%safter=%s&after_id=%s", q, *q != '\0' ? "&" : "?",
+			    url_encoded(r, PQgetvalue(res, QUEUE_PAGE - 1, 7)),
+			    PQgetvalue(res, QUEUE_PAGE - 1, 0)));
 	}
 	PQclear(res);
 	return view_render(r, 200);

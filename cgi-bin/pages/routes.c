@@ -36,6 +36,8 @@ const struct route routes[] = {
 
 	{ GET, "/applications", page_applications, SIGNED_IN, "applications" },
 	{ POST, "/applications", page_application_create_post, ROLE_APPLICANT, "application_create_post" },
+	{ GET, "/applications/export.csv", page_applications_export, SIGNED_IN, "applications_csv" },
+	{ GET, "/applications/export.xlsx", page_applications_export, SIGNED_IN, "applications_xlsx" },
 	{ GET, "/applications/{id}", page_application, SIGNED_IN, "application" },
 	{ POST, "/applications/{id}", page_application_save_post, ROLE_APPLICANT, "application_save_post" },
 	{ POST, "/applications/{id}/submit", page_application_submit_post, ROLE_APPLICANT, "application_submit_post" },
@@ -48,6 +50,8 @@ const struct route routes[] = {
 	{ GET, "/documents/{id}", page_document, SIGNED_IN, "document" },
 
 	{ GET, "/review", page_review_queue, ROLE_REVIEWER | ROLE_SUPERVISOR | ROLE_ADMIN, "review_queue" },
+	{ GET, "/review/export.csv", page_review_queue_export, ROLE_REVIEWER | ROLE_SUPERVISOR | ROLE_ADMIN, "review_queue_csv" },
+	{ GET, "/review/export.xlsx", page_review_queue_export, ROLE_REVIEWER | ROLE_SUPERVISOR | ROLE_ADMIN, "review_queue_xlsx" },
 	{ POST, "/applications/{id}/take", page_application_take_post, ROLE_REVIEWER, "application_take_post" },
 	{ POST, "/applications/{id}/assign", page_application_assign_post, ROLE_SUPERVISOR, "application_assign_post" },
 	{ POST, "/applications/{id}/review", page_application_review_post, ROLE_REVIEWER, "application_review_post" },
@@ -78,6 +82,10 @@ const struct route routes[] = {
 	{ POST, "/audits/{id}/evaluate", page_audit_evaluate_post, ROLE_EVALUATOR, "audit_evaluate_post" },
 	{ POST, "/audits/{id}/decide", page_audit_decide_post, ROLE_SUPERVISOR, "audit_decide_post" },
 	{ GET, "/certificates", page_certificates, SIGNED_IN, "certificates" },
+	{ GET, "/certificates/export.csv", page_certificates_export, SIGNED_IN, "certificates_csv" },
+	{ GET, "/certificates/export.xlsx", page_certificates_export, SIGNED_IN, "certificates_xlsx" },
+	{ GET, "/reports/monthly", page_report_monthly, ROLE_SUPERVISOR | ROLE_ADMIN, "report_monthly" },
+	{ GET, "/reports/monthly.xlsx", page_report_monthly_xlsx, ROLE_SUPERVISOR | ROLE_ADMIN, "report_monthly_xlsx" },
 	{ GET, "/certificates/{id}", page_certificate, SIGNED_IN, "certificate" },
 	{ GET, "/certificates/{id}/pdf", page_certificate_pdf, SIGNED_IN, "certificate_pdf" },
 	{ POST, "/certificates/{id}/status", page_certificate_status_post, ROLE_SUPERVISOR | ROLE_APPLICANT, "certificate_status_post" },

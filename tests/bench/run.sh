@@ -125,6 +125,9 @@ add_row "review queue, organization name part" "/review?q=%E9%80%9A%E4%BF%A1" ""
 add_row "public register, name part (10^5 certificates)" "/lookup?q=%E4%BC%81%E4%B8%9A4242" "≥ 0.30, p99 ≤ 30 ms"
 add_row "public register, certificate number" "/lookup?q=scb-2025-004242" ""
 
+# --- exports over the same data, each on fresh workers -----------------------
+. "$root/tests/bench/exports.sh"
+
 # --- 50 MB upload and download -------------------------------------------
 # An applicant with a draft application.
 ajar=$(mktemp)

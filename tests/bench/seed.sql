@@ -37,8 +37,15 @@ SELECT c.id, 1, o.name, o.credit_code, o.address, '家用电器的销售、安�
        c.issue_date, c.expiry_date
 FROM certificates c JOIN organizations o ON o.id = c.organization_id
 WHERE c.number LIKE 'SCB-%';
+-- Their history (the monthly report reads it): issued, and the suspensions.
+INSERT INTO certificate_history (certificate_id, on_date, change, to_value)
+SELECT id, issue_date, 'issued', 'valid' FROM certificates WHERE number LIKE 'SCB-%';
+INSERT INTO certificate_history (certificate_id, on_date, change, from_value, to_value, reason_code)
+SELECT id, surveillance1_due + 31, 'status', 'valid', 'suspended', 'surveillance_overdue'
+FROM certificates WHERE number LIKE 'SCB-%' AND status = 'suspended';
 COMMIT;
 ANALYZE organizations;
 ANALYZE applications;
 ANALYZE certificates;
 ANALYZE certificate_versions;
+ANALYZE certificate_history;

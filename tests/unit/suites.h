@@ -21,5 +21,6 @@ Suite	*domain_audit_suite(void);
 Suite	*cert_pdf_suite(void);
 Suite	*domain_certificate_suite(void);
 Suite	*mail_suite(void);
+Suite	*exports_suite(void);
 
 #endif
