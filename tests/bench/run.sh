@@ -62,6 +62,11 @@ measure() {
 	else
 		ERRORS=0
 	fi
+	# Connections refused, reset or timed out count as errors too.
+	if grep -q 'Socket errors' "$log"; then
+		echo "bench: $name: $(grep 'Socket errors' "$log")" >&2
+		ERRORS=$((ERRORS + $(grep 'Socket errors' "$log" | grep -o '[0-9]\+' | awk '{s += $1} END {print s}')))
+	fi
 	rm -f "$log"
 }
 
@@ -104,10 +109,33 @@ wrk.headers["Cookie"] = "csrf=$token"
 wrk.body = "csrf=$token&email=$(sed 's/@/%40/' <<<"$STARCERT_ADMIN_EMAIL")&password=$STARCERT_ADMIN_PASSWORD"
 LUA
 add_row "sign-in (POST /login)" /login "" -s "$lua"
+
+# 64 sign-ins at once: the workers' memory together (argon2id takes 64 MiB
+# a hash, at most one per core at once), sampled while they run; no errors.
+rss_total() {
+	local kb=0 pid
+	for pid in $(pgrep -P "$(cat "$STARCERT_VAR/app/master.pid")"); do
+		kb=$((kb + $(awk '/^VmRSS:/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)))
+	done
+	echo "$kb"
+}
+peak_file=$(mktemp)
+( peak=0; while :; do kb=$(rss_total); [ "$kb" -gt "$peak" ] && peak=$kb && echo "$peak" >"$peak_file"; sleep 0.1; done ) &
+sampler=$!
+saved=$connections
+connections=64
+measure "64 sign-ins at once" /login -s "$lua"
+connections=$saved
+kill "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null || true
+rss_mb=$(awk -v kb="$(cat "$peak_file")" 'BEGIN {printf "%.0f", kb / 1024}')
+rm -f "$peak_file"
+printf '%-34s %9s req/s  total worker RSS %s MB  errors %s\n' "64 concurrent sign-ins" "$RPS" "$rss_mb" "$ERRORS"
+rows+=("| 64 concurrent sign-ins | \`POST /login\` | $RPS | | $P50 | $P99 | $ERRORS | total worker RSS ${rss_mb} MB (≤ 1024 MB), no error |")
 rm -f "$jar" "$lua"
 
-# --- the review queue over 10^5 applications ---------------------------------
-$STARCERT_PSQL_OWNER -v n=${BENCH_ROWS:-100000} -f "$root/tests/bench/seed.sql" >/dev/null
+# --- the review queue at 10^3 and at 10^5 applications -----------------------
+rows_total=${BENCH_ROWS:-100000}
+seed() { $STARCERT_PSQL_OWNER -v first="$1" -v last="$2" -f "$root/tests/bench/seed.sql" >/dev/null; }
 echo 'reviewer-password-1' | STARCERT_DB="host=$STARCERT_VAR/pgsock port=54340 dbname=starcert user=starcert_app" \
 	ASAN_OPTIONS=detect_leaks=0 "$STARCERT_BUILD/starcertctl" user add bench-reviewer@bench.example \
 	--name 基准审核员 --role reviewer >/dev/null
@@ -117,7 +145,14 @@ curl -s -o /dev/null -b "$rjar" -c "$rjar" -H "Origin: $STARCERT_URL" --data-url
 	--data-urlencode "email=bench-reviewer@bench.example" --data-urlencode "password=reviewer-password-1" "$STARCERT_URL/login"
 rsid=$(awk '$6 == "sid" {print $7}' "$rjar")
 rm -f "$rjar"
+seed 1 1000
+add_row "review queue, first page (10^3 rows)" /review "" -H "Cookie: sid=$rsid"
+p50_small=$P50
+seed 1001 "$rows_total"
 add_row "review queue, first page (10^5 rows)" /review "≥ 0.40, p99 ≤ 25 ms" -H "Cookie: sid=$rsid"
+growth=$(awk -v a="$P50" -v b="$p50_small" 'BEGIN {printf "%.2f", a / b}')
+printf '%-34s %s× (p50 %s ms at 10^5, %s ms at 10^3)\n' "queue growth 10^3 → 10^5" "$growth" "$P50" "$p50_small"
+rows+=("| growth: queue p50, 10^5 vs 10^3 applications | \`/review\` | | | $P50 vs $p50_small | | | ${growth}× (≤ 1.3×) |")
 add_row "review queue, organization name part" "/review?q=%E9%80%9A%E4%BF%A1" "" -H "Cookie: sid=$rsid"
 
 # --- the public register over 10^5 certificates (seeded above) -------------
