@@ -806,13 +806,16 @@ async function journey(lang) {
 		await submit(evaluator, `a[href="${s.auditPath}"]`);
 		assert.match(await text(evaluator, "#evaluate"), t(/按评分表计算：93\.3 分，四星级/, /From the sheet: 93\.3, Four-star/));
 		assert.equal(await evaluator.locator("#evaluate select[name=level] option:checked").textContent(), t("四星级", "Four-star"));
+		assert.equal((await evaluator.textContent("#evaluate fieldset.recommendation label:has(input[value=certify])")).trim(), t("推荐认证，等级：", "Certify at the level"));
 		await evaluator.fill("#eval-comment", t("审核记录完整，不符合项已关闭，同意推荐四星级。", "The record is complete and the nonconformity closed: four stars recommended."));
 		await evaluator.evaluate(() => document.activeElement.blur());
 		await shot("form", evaluator.locator("#evaluate"));
 		await submit(evaluator, "#evaluate button[type=submit]");
 		assert.match(await text(evaluator, ".notice-success"), t(/评定已提交/, /The evaluation is submitted/));
 		assert.match(await evaluator.textContent("h1 .badge"), t(/已评定/, /Evaluated/));
-		assert.match(await text(evaluator, "#evaluation"), new RegExp(`${t("推荐认证", "Certify")}[\\s\\S]*${t("四星级", "Four-star")}[\\s\\S]*93\\.3[\\s\\S]*${STAFF.evaluator[0]}`));
+		// The outcome as a badge of its own, not the form's label ("推荐认证，等级：").
+		assert.equal(await text(evaluator, "#evaluation .badge"), t("推荐认证", "Certify"));
+		assert.match(await text(evaluator, "#evaluation"), new RegExp(`${t("四星级", "Four-star")}[\\s\\S]*93\\.3[\\s\\S]*${STAFF.evaluator[0]}`));
 		assert.equal(await evaluator.locator("#decide").count(), 0, "an evaluator does not decide");
 	});
 
