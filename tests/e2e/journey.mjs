@@ -107,6 +107,18 @@ async function atPhoneWidth(page, fn) {
 	}
 }
 
+// labelsClear(page, selector): in each dl.facts there, every label's text ends
+// clear of its value (a few pixels at least), side by side as on a desktop.
+async function labelsClear(page, selector) {
+	const cramped = await page.$$eval(`${selector} dl.facts > dt`, (dts) => dts.flatMap((dt) => {
+		const range = document.createRange();
+		range.selectNodeContents(dt);
+		const end = range.getBoundingClientRect().right, dd = dt.nextElementSibling;
+		return dd && dd.getBoundingClientRect().left - end < 8 ? [dt.textContent] : [];
+	}));
+	assert.deepEqual(cramped, [], `labels run into their values in ${selector}`);
+}
+
 // ctl(args, input?): starcertctl, as an operator runs it, against this instance's
 // database; resolves to what it printed.
 function ctl(args, input) {
@@ -773,6 +785,7 @@ async function journey(lang) {
 		await lead.fill(`#verify-${s.nc}`, t("培训记录与回访记录已核实。", "Training and call-back records checked."));
 		await submit(lead, `#nc-${s.nc} button[value=closed]`);
 		assert.match(await text(lead, ".notice-success"), t(/不符合项已关闭/, /The nonconformity is closed/));
+		await labelsClear(lead, `#nc-${s.nc}`);
 		assert.match(await lead.textContent(`#nc-${s.nc}`), new RegExp(`${t("已关闭", "Closed")}[\\s\\S]*${t("培训记录与回访记录已核实", "Training and call-back records checked")}`));
 		assert.match(await text(lead, ".report-box"), t(/提交后评分表锁定/, /Once submitted the score sheet is locked/));
 		await submit(lead, ".report-box button[type=submit]");
