@@ -48,6 +48,23 @@ const browser = await chromium.launch({
 
 // --- the harness ----------------------------------------------------------------
 
+// fullShot(page, path): the whole page as a PNG. Playwright's fullPage screenshot,
+// but with Chromium's encoder set for speed: a third larger files, half the time
+// (the journey takes a hundred of them).
+const cdps = new WeakMap();
+async function fullShot(page, path) {
+	if (!cdps.has(page))
+		cdps.set(page, await page.context().newCDPSession(page));
+	const cdp = cdps.get(page);
+	await page.evaluate(() => document.fonts.ready);
+	const { cssContentSize: size } = await cdp.send("Page.getLayoutMetrics");
+	const { data } = await cdp.send("Page.captureScreenshot", {
+		format: "png", optimizeForSpeed: true, captureBeyondViewport: true,
+		clip: { x: 0, y: 0, width: Math.ceil(size.width), height: Math.ceil(size.height), scale: 1 },
+	});
+	writeFileSync(path, Buffer.from(data, "base64"));
+}
+
 // A journey in one language: run(page, name, fn) is a step of it.
 function journeyRun(lang) {
 	let broken = false;
@@ -66,7 +83,7 @@ function journeyRun(lang) {
 			if (locator)
 				await locator.screenshot({ path: `${base}-${suffix}.png` });
 			else
-				await page.screenshot({ path: `${base}-${suffix}.png`, fullPage: true });
+				await fullShot(page, `${base}-${suffix}.png`);
 		};
 		const t0 = Date.now();
 		try {
@@ -79,7 +96,7 @@ function journeyRun(lang) {
 			console.log(`  FAIL ${lang}-${name}: ${e.message.split("\n")[0]}`);
 		}
 		const t1 = Date.now();
-		await page.screenshot({ path: `${base}.png`, fullPage: true }).catch(() => {});
+		await fullShot(page, `${base}.png`).catch((e) => console.log(`       (no screenshot: ${e.message.split("\n")[0]})`));
 		inSteps += t1 - t0;
 		inShots += Date.now() - t1;
 	};
