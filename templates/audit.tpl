@@ -173,7 +173,7 @@
 </tbody></table></div>
 </details>
 <fieldset class="recommendation"><legend>{{_ evaluation.recommendation}}</legend>
-<label><input type="radio" name="recommendation" value="certify" checked> {{_ evaluation.recommendation.certify}}</label>
+<label><input type="radio" name="recommendation" value="certify" checked> {{_ evaluation.certify_at_level}}</label>
 <select name="level" aria-label="{{_ sheet.level}}">{{#LEVEL_OPTIONS}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/LEVEL_OPTIONS}}</select>
 <label><input type="radio" name="recommendation" value="refuse"> {{_ evaluation.recommendation.refuse}}</label>
 </fieldset>
