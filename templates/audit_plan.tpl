@@ -38,7 +38,7 @@
 <td data-label="{{_ audit.leader}}"><input type="radio" name="leader" value="{{AUDITOR_ID}}"{{#LEADER}} checked{{/LEADER}} aria-label="{{_ audit.leader}}: {{AUDITOR_NAME}}"></td>
 <td data-label="{{_ audit.member}}"><input type="checkbox" name="member" value="{{AUDITOR_ID}}"{{#MEMBER}} checked{{/MEMBER}} aria-label="{{_ audit.member}}: {{AUDITOR_NAME}}"></td>
 <td class="nowrap" data-label="{{_ audit.valid_until}}">{{VALID_UNTIL}}</td>
-<td>{{#UNFIT}}<span class="badge badge-declined">{{WHY}}</span>{{/UNFIT}}</td></tr>
+<td>{{#UNFIT}}<span class="badge badge-declined">{{WHY}}</span>{{/UNFIT}}{{#FIT}}<span class="badge badge-accepted">{{_ audit.refusal.ok}}</span>{{/FIT}}</td></tr>
 {{/AUDITORS}}
 </tbody>
 </table></div>

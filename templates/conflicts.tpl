@@ -1,5 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}
 <h1>{{_ conflicts.heading}}</h1>
+{{#DONE}}<p class="notice notice-success" role="status">{{MESSAGE}}</p>{{/DONE}}
 <p class="muted">{{_ conflicts.intro}}</p>
 {{#FORM_ERRORS}}<p class="notice notice-error" role="alert">{{_ form.errors}}</p>{{/FORM_ERRORS}}
 <section class="panel">

@@ -165,7 +165,8 @@ fill_auditors(struct req *r, struct tmpl_dict *d, int64_t app_id, const char *st
 			if (w != NULL)
 				tmpl_set(w, "WHY", view_label(r, "audit.refusal.",
 				    auditor_refusal_name(why)));
-		}
+		} else
+			tmpl_show(x, "FIT");
 	}
 	if (PQntuples(res) == 0)
 		tmpl_show(d, "NO_AUDITORS");

@@ -68,6 +68,7 @@ page_conflicts(struct req *r)
 
 	if ((status = conflicts_page(r, &f)) != 0)
 		return status;
+	view_done(r, "conflicts.done");
 	return view_render(r, 200);
 }
 
@@ -125,7 +126,7 @@ page_conflict_add_post(struct req *r)
 	PQclear(res);
 	if (st != DB_OK || (st = db_commit()) != DB_OK)
 		goto fail;
-	return resp_redirect(r, "/account/conflicts");
+	return resp_redirect(r, "/account/conflicts?done=declared");
 fail:
 	db_rollback();
 	return db_status_http(st);
@@ -155,7 +156,7 @@ page_conflict_delete_post(struct req *r)
 	PQclear(res);
 	if (st != DB_OK || (st = db_commit()) != DB_OK)
 		goto fail;
-	return resp_redirect(r, "/account/conflicts");
+	return resp_redirect(r, "/account/conflicts?done=withdrawn");
 fail:
 	db_rollback();
 	return db_status_http(st);
