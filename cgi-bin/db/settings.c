@@ -64,6 +64,15 @@ const struct setting_def setting_defs[] = {
 	{ "serious_nc_blocks_report", "1", 0, 1, 0,
 	    "1: the audit report cannot be submitted while a serious nonconformity "
 	    "is open; 0: it can." },
+	{ "review_overdue_days", "14", 1, 365, 0,
+	    "The dashboards show a review as overdue when its application has waited "
+	    "longer than this many days since it entered the queue (taken or not)." },
+	{ "withdrawal_warning_days", "30", 1, 365, 0,
+	    "The dashboards warn of a suspended certificate this many days before "
+	    "the daily tick would withdraw it." },
+	{ "dashboard_figures_seconds", "60", 10, 3600, 0,
+	    "The body's figures on the dashboards (counts, charts) are recomputed "
+	    "when older than this many seconds." },
 };
 const unsigned setting_defs_count = sizeof(setting_defs) / sizeof(setting_defs[0]);
 

@@ -23,6 +23,8 @@ bool	route_open_before_password_change(const struct route *r);
 
 /* home.c */
 int	page_home(struct req *);
+/* dashboard.c: each user's landing page, made for their roles */
+int	page_dashboard(struct req *);
 /* health.c */
 int	page_healthz(struct req *);
 /* lang.c */
