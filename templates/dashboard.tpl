@@ -17,6 +17,7 @@
 <span class="dash-item-meta muted">#{{ID}} · {{KIND}}</span>
 <span class="dash-when">{{#IN_TIME}}{{_ dashboard.starts}}{{/IN_TIME}}{{#OVERDUE}}{{_ dashboard.started}}{{/OVERDUE}}</span>{{/TODO_confirm}}{{#TODO_nc}}<a class="dash-item-title" href="/audits/{{LINK}}#nc-{{ID}}">{{_ dashboard.todo.nc}}</a>
 <span class="dash-item-meta"><span class="badge badge-severity-{{SEVERITY_CODE}}">{{KIND}}</span></span>
+<span class="dash-note">{{NOTE}}</span>
 <span class="dash-when">{{#IN_TIME}}{{_ dashboard.due}}{{/IN_TIME}}{{#OVERDUE}}{{_ dashboard.was_due}}{{/OVERDUE}}</span>{{/TODO_nc}}</li>
 {{/TODO}}</ul>
 </section>

@@ -1,4 +1,4 @@
-/* figures.c: the body's figures for the dashboards, a snapshot recomputed when stale by one worker at a time. */
+/* figures.c: the body's figures for the dashboards, a snapshot one worker at a time recomputes. */
 #include <stdio.h>
 #include <string.h>
 

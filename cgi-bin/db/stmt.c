@@ -993,11 +993,13 @@ const struct stmt_def stmt_defs[STMT__MAX] = {
 	    "au.id = m.audit_id WHERE m.user_id = $1 AND au.state IN ('planned', "
 	    "'confirmed') ORDER BY au.start_date, au.id LIMIT " DASH_WAIT_ROWS ") x"
 	    DASH_APPLICATION("x") ")"
-	    /* ... answered nonconformities of my audits, to verify... */
+	    /* ... answered nonconformities of my audits, to verify (state: the
+	     * severity, extra: the finding's beginning)... */
 	    " UNION ALL (SELECT 'wait', 'nc_verify', x.ord, x.id, x.audit_id, o.name, "
-	    "x.state, " DAY("x.due_date") ", x.due_date - " TODAY ", 0, false, x.severity "
-	    "FROM (SELECT row_number() OVER (ORDER BY n.due_date, n.id) AS ord, n.id, "
-	    "n.audit_id, au.application_id, n.state, n.due_date, n.severity FROM "
+	    "x.severity, " DAY("x.due_date") ", x.due_date - " TODAY ", 0, false, "
+	    "left(x.description, 60) FROM (SELECT row_number() OVER (ORDER BY n.due_date, "
+	    "n.id) AS ord, n.id, n.audit_id, au.application_id, n.description, n.due_date, "
+	    "n.severity FROM "
 	    "audit_members m JOIN nonconformities n ON n.audit_id = m.audit_id JOIN "
 	    "audits au ON au.id = n.audit_id WHERE m.user_id = $1 AND n.state = "
 	    "'answered' ORDER BY n.due_date, n.id LIMIT " DASH_WAIT_ROWS ") x"
@@ -1055,25 +1057,27 @@ const struct stmt_def stmt_defs[STMT__MAX] = {
 	/*
 	 * What waits for an applicant's organization $1: drafts, supplement
 	 * requests (n: items asked), audit plans to confirm and nonconformities
-	 * to answer (with their dates; flag: past them).  Dated ones first.
+	 * to answer (with their dates; flag: past them; note: the finding).
+	 * Dated ones first.
 	 */
 	[STMT_DASHBOARD_APPLICANT] = { "db_dashboard_applicant",
-	    "SELECT kind, id, link, state, day, n, flag, extra FROM ("
+	    "SELECT kind, id, link, state, day, n, flag, extra, note FROM ("
 	    "SELECT 'draft' AS kind, a.id, 0::bigint AS link, a.state, "
 	    LOCAL_DAY("a.created_at") " AS day, 0::bigint AS n, false AS flag, "
-	    "a.kind AS extra FROM applications a WHERE a.organization_id = $1 AND "
-	    "a.state = 'draft' UNION ALL SELECT 'supplement', a.id, 0, a.state, "
-	    "coalesce(" LOCAL_DAY("r.closed_at") ", ''), (SELECT count(*) FROM "
-	    "supplement_items i WHERE i.application_id = a.id AND i.round = "
-	    "a.review_round), false, a.kind FROM applications a LEFT JOIN review_rounds "
+	    "a.kind AS extra, ''::text AS note FROM applications a WHERE "
+	    "a.organization_id = $1 AND a.state = 'draft' UNION ALL SELECT 'supplement', "
+	    "a.id, 0, a.state, coalesce(" LOCAL_DAY("r.closed_at") ", ''), (SELECT count(*) "
+	    "FROM supplement_items i WHERE i.application_id = a.id AND i.round = "
+	    "a.review_round), false, a.kind, '' FROM applications a LEFT JOIN review_rounds "
 	    "r ON r.application_id = a.id AND r.round = a.review_round WHERE "
 	    "a.organization_id = $1 AND a.state = 'supplement_needed' UNION ALL "
 	    "SELECT 'confirm', au.id, au.application_id, au.state, " DAY("au.start_date")
-	    ", au.start_date - " TODAY ", au.start_date <= " TODAY ", au.kind FROM audits "
+	    ", au.start_date - " TODAY ", au.start_date <= " TODAY ", au.kind, '' FROM audits "
 	    "au JOIN applications a ON a.id = au.application_id WHERE a.organization_id "
 	    "= $1 AND au.state = 'planned' UNION ALL SELECT 'nc', n.id, n.audit_id, "
 	    "n.state, " DAY("n.due_date") ", n.due_date - " TODAY ", n.due_date < " TODAY
-	    ", n.severity FROM nonconformities n JOIN audits au ON au.id = n.audit_id "
+	    ", n.severity, left(n.description, 80) FROM nonconformities n JOIN audits au ON "
+	    "au.id = n.audit_id "
 	    "JOIN applications a ON a.id = au.application_id WHERE a.organization_id = "
 	    "$1 AND n.state IN ('open', 'returned')) x ORDER BY kind NOT IN ('nc', "
 	    "'confirm'), kind = 'draft', day, id LIMIT 50", 1, true },
@@ -1175,11 +1179,11 @@ const struct stmt_def stmt_defs[STMT__MAX] = {
 	    "AND a.queued_at < now() - make_interval(days => $1) ORDER BY a.queued_at, "
 	    "a.id LIMIT " DASH_LATE_ROWS ") x" DASH_ORGANIZATION("x")
 	    " LEFT JOIN users u ON u.id = x.reviewer_id)"
-	    /* Nonconformities past their due date. */
-	    " UNION ALL (SELECT 'late', 'nc', x.ord, x.id, x.audit_id, o.name, x.state, "
-	    DAY("x.due_date") ", " TODAY " - x.due_date, false, x.severity FROM "
-	    "(SELECT row_number() OVER (ORDER BY n.due_date, n.id) AS ord, n.id, "
-	    "n.audit_id, au.application_id, n.state, n.due_date, n.severity FROM "
+	    /* Nonconformities past their due date (state: the severity, extra: the finding). */
+	    " UNION ALL (SELECT 'late', 'nc', x.ord, x.id, x.audit_id, o.name, x.severity, "
+	    DAY("x.due_date") ", " TODAY " - x.due_date, false, left(x.description, 60) "
+	    "FROM (SELECT row_number() OVER (ORDER BY n.due_date, n.id) AS ord, n.id, "
+	    "n.audit_id, au.application_id, n.description, n.due_date, n.severity FROM "
 	    "nonconformities n JOIN audits au ON au.id = n.audit_id WHERE n.state IN "
 	    "('open', 'returned') AND n.due_date < " TODAY " ORDER BY n.due_date, n.id "
 	    "LIMIT " DASH_LATE_ROWS ") x" DASH_APPLICATION("x") ")"

@@ -21,7 +21,7 @@
 #define APPLICANT_APPS	10
 #define APPLICANT_CERTS	20
 
-/* Columns of the dashboards' rows: STMT_DASHBOARD_{REVIEWER...} and STMT_FIGURES_READ (db/stmt.c). */
+/* Columns of the dashboards' rows (STMT_DASHBOARD_*, STMT_FIGURES_READ in db/stmt.c). */
 enum {
 	C_PART, C_KIND, C_ORD, C_ID, C_LINK, C_ORG, C_STATE, C_DAY, C_N, C_TOTAL,
 	C_FLAG, C_EXTRA,
@@ -36,7 +36,7 @@ enum when {
 	WHEN_WITHDRAW,	/* withdrawn by the tick on day, in n days */
 };
 
-/* Which id a list's link carries: the row's, its link column's, or both (a nonconformity in its audit). */
+/* Which id a link carries: the row's, its link column's, or both (a nonconformity in its audit). */
 enum href_by { BY_ID, BY_LINK, BY_NC };
 
 /*
@@ -56,32 +56,42 @@ static const struct list_def {
 	const char	*state_class;	/* its class prefix */
 	const char	*ref_label;	/* catalog prefix of the extra column ("": as it is; NULL: none) */
 } lists[] = {
-	{ "wait", "review_held", ROLE_REVIEWER, "dashboard.wait.review_held", "/applications/", "", BY_ID,
-	    "/review?state=in_review", WHEN_SINCE, "application.state.", "badge-", "application.kind." },
-	{ "wait", "review_next", ROLE_REVIEWER, "dashboard.wait.review_next", "/applications/", "", BY_ID,
-	    "/review", WHEN_SINCE, "application.state.", "badge-", "application.kind." },
-	{ "wait", "audit_team", ROLE_AUDITOR, "dashboard.wait.audit_team", "/audits/", "", BY_ID,
-	    "/audits", WHEN_STARTS, "audit.state.", "badge-audit-", "audit.kind." },
-	{ "wait", "nc_verify", ROLE_AUDITOR, "dashboard.wait.nc_verify", "/audits/", "", BY_NC,
-	    NULL, WHEN_DUE, "nc.state.", "badge-nc-", "nc.severity." },
-	{ "wait", "evaluate", ROLE_EVALUATOR, "dashboard.wait.evaluate", "/audits/", "#evaluation", BY_ID,
-	    "/audits", WHEN_SINCE, "audit.state.", "badge-audit-", "audit.kind." },
-	{ "wait", "decide", ROLE_SUPERVISOR, "dashboard.wait.decide", "/audits/", "#decision", BY_ID,
-	    "/audits", WHEN_SINCE, "dashboard.recommend.", "badge-level-", "audit.kind." },
-	{ "wait", "plan_application", ROLE_SUPERVISOR, "dashboard.wait.plan_application", "/applications/",
-	    "/audit", BY_ID, "/audits", WHEN_SINCE, "application.state.", "badge-",
-	    "application.kind." },
-	{ "wait", "plan_surveillance", ROLE_SUPERVISOR, "dashboard.wait.plan_surveillance", "/surveillance/",
-	    "/audit", BY_ID, "/certificates", WHEN_DUE, "surveillance.state.", "badge-case-",
-	    "surveillance.kind." },
-	{ "late", "review", ROLE_REVIEWER | ROLE_SUPERVISOR, "dashboard.late.review", "/applications/", "", BY_ID,
-	    "/review", WHEN_SINCE, "application.state.", "badge-", NULL },
-	{ "late", "nc", ROLE_AUDITOR | ROLE_SUPERVISOR, "dashboard.late.nc", "/audits/", "", BY_NC,
-	    NULL, WHEN_LATE, "nc.state.", "badge-nc-", "nc.severity." },
-	{ "late", "surveillance", ROLE_SUPERVISOR, "dashboard.late.surveillance", "/certificates/", "", BY_LINK,
-	    "/certificates", WHEN_LATE, "surveillance.kind.", "badge-case-overdue badge-", "" },
-	{ "late", "withdrawal", ROLE_SUPERVISOR, "dashboard.late.withdrawal", "/certificates/", "", BY_ID,
-	    "/certificates", WHEN_WITHDRAW, "certificate.status.", "badge-cert-", "" },
+	{ "wait", "review_held", ROLE_REVIEWER, "dashboard.wait.review_held",
+	    "/applications/", "", BY_ID, "/review?state=in_review", WHEN_SINCE,
+	    "application.state.", "badge-", "application.kind." },
+	{ "wait", "review_next", ROLE_REVIEWER, "dashboard.wait.review_next",
+	    "/applications/", "", BY_ID, "/review", WHEN_SINCE,
+	    "application.state.", "badge-", "application.kind." },
+	{ "wait", "audit_team", ROLE_AUDITOR, "dashboard.wait.audit_team",
+	    "/audits/", "", BY_ID, "/audits", WHEN_STARTS,
+	    "audit.state.", "badge-audit-", "audit.kind." },
+	{ "wait", "nc_verify", ROLE_AUDITOR, "dashboard.wait.nc_verify",
+	    "/audits/", "", BY_NC, NULL, WHEN_DUE,
+	    "nc.severity.", "badge-severity-", "" },
+	{ "wait", "evaluate", ROLE_EVALUATOR, "dashboard.wait.evaluate",
+	    "/audits/", "#evaluation", BY_ID, "/audits", WHEN_SINCE,
+	    "audit.state.", "badge-audit-", "audit.kind." },
+	{ "wait", "decide", ROLE_SUPERVISOR, "dashboard.wait.decide",
+	    "/audits/", "#decision", BY_ID, "/audits", WHEN_SINCE,
+	    "dashboard.recommend.", "badge-level-", "audit.kind." },
+	{ "wait", "plan_application", ROLE_SUPERVISOR, "dashboard.wait.plan_application",
+	    "/applications/", "/audit", BY_ID, "/audits", WHEN_SINCE,
+	    "application.state.", "badge-", "application.kind." },
+	{ "wait", "plan_surveillance", ROLE_SUPERVISOR, "dashboard.wait.plan_surveillance",
+	    "/surveillance/", "/audit", BY_ID, "/certificates", WHEN_DUE,
+	    "surveillance.state.", "badge-case-", "surveillance.kind." },
+	{ "late", "review", ROLE_REVIEWER | ROLE_SUPERVISOR, "dashboard.late.review",
+	    "/applications/", "", BY_ID, "/review", WHEN_SINCE,
+	    "application.state.", "badge-", NULL },
+	{ "late", "nc", ROLE_AUDITOR | ROLE_SUPERVISOR, "dashboard.late.nc",
+	    "/audits/", "", BY_NC, NULL, WHEN_LATE,
+	    "nc.severity.", "badge-severity-", "" },
+	{ "late", "surveillance", ROLE_SUPERVISOR, "dashboard.late.surveillance",
+	    "/certificates/", "", BY_LINK, "/certificates", WHEN_LATE,
+	    "surveillance.kind.", "badge-case-overdue badge-", "" },
+	{ "late", "withdrawal", ROLE_SUPERVISOR, "dashboard.late.withdrawal",
+	    "/certificates/", "", BY_ID, "/certificates", WHEN_WITHDRAW,
+	    "certificate.status.", "badge-cert-", "" },
 };
 
 /* The counts by stage, in the order a case moves, with where each is listed. */
@@ -766,6 +776,7 @@ applicant_todo(struct req *r, struct tmpl_dict *d, const char *org)
 		tmpl_set(k, "KIND", view_label(r, strcmp(kind, "nc") == 0 ? "nc.severity." :
 		    strcmp(kind, "confirm") == 0 ? "audit.kind." : "application.kind.", extra));
 		tmpl_set(k, "SEVERITY_CODE", extra);
+		tmpl_set(k, "NOTE", PQgetvalue(res, i, 8));
 		tmpl_show(k, late ? "OVERDUE" : "IN_TIME");
 	}
 	if (PQntuples(res) == 0)

@@ -1,4 +1,4 @@
-/* svg.c: the geometry of the dashboards' charts (bars, columns, a line), filled into templates/chart.tpl. */
+/* svg.c: the geometry of the dashboards' charts (bars, columns, a line) for templates/chart.tpl. */
 #include <limits.h>
 #include <stdio.h>
 

@@ -1,4 +1,4 @@
-/* svg.h: charts drawn on the server as inline SVG, no script: the geometry here, the markup in templates/chart.tpl. */
+/* svg.h: charts drawn on the server as inline SVG: the geometry here, the markup in chart.tpl. */
 #ifndef STARCERT_SVG_H
 #define STARCERT_SVG_H
 

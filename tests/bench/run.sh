@@ -106,7 +106,7 @@ LUA
 add_row "sign-in (POST /login)" /login "" -s "$lua"
 rm -f "$jar" "$lua"
 
-# --- the review queue over 10^5 applications ---------------------------------
+# --- the review queue over 10^5 applications (and the rest of tests/bench/seed.sql) ---
 $STARCERT_PSQL_OWNER -v n=${BENCH_ROWS:-100000} -f "$root/tests/bench/seed.sql" >/dev/null
 echo 'reviewer-password-1' | STARCERT_DB="host=$STARCERT_VAR/pgsock port=54340 dbname=starcert user=starcert_app" \
 	ASAN_OPTIONS=detect_leaks=0 "$STARCERT_BUILD/starcertctl" user add bench-reviewer@bench.example \
@@ -117,8 +117,28 @@ curl -s -o /dev/null -b "$rjar" -c "$rjar" -H "Origin: $STARCERT_URL" --data-url
 	--data-urlencode "email=bench-reviewer@bench.example" --data-urlencode "password=reviewer-password-1" "$STARCERT_URL/login"
 rsid=$(awk '$6 == "sid" {print $7}' "$rjar")
 rm -f "$rjar"
+# A reviewer holds a few of the applications in review.
+$STARCERT_PSQL_OWNER -c "UPDATE applications SET reviewer_id = (SELECT id FROM users
+	WHERE email = 'bench-reviewer@bench.example') WHERE state = 'in_review' AND id % 1000 = 3" >/dev/null
 add_row "review queue, first page (10^5 rows)" /review "≥ 0.40, p99 ≤ 25 ms" -H "Cookie: sid=$rsid"
 add_row "review queue, organization name part" "/review?q=%E9%80%9A%E4%BF%A1" "" -H "Cookie: sid=$rsid"
+
+# --- the staff dashboard over the same data ----------------------------------
+# A supervisor's is the fullest: decisions, plans, overdue lists, the calendar
+# and the charts.  The first request makes the snapshot of the body's figures
+# (recomputed after dashboard_figures_seconds, 60 s: not within a run).
+echo 'supervisor-password-1' | STARCERT_DB="host=$STARCERT_VAR/pgsock port=54340 dbname=starcert user=starcert_app" \
+	ASAN_OPTIONS=detect_leaks=0 "$STARCERT_BUILD/starcertctl" user add bench-supervisor@bench.example \
+	--name 基准决定人员 --role supervisor >/dev/null
+sjar=$(mktemp)
+stoken=$(curl -s -c "$sjar" "$STARCERT_URL/login" | grep -o 'name="csrf" value="[0-9a-f]*"' | grep -o '[0-9a-f]\{64\}')
+curl -s -o /dev/null -b "$sjar" -c "$sjar" -H "Origin: $STARCERT_URL" --data-urlencode "csrf=$stoken" \
+	--data-urlencode "email=bench-supervisor@bench.example" --data-urlencode "password=supervisor-password-1" "$STARCERT_URL/login"
+ssid=$(awk '$6 == "sid" {print $7}' "$sjar")
+rm -f "$sjar"
+curl -s -o /dev/null -H "Cookie: sid=$ssid" "$STARCERT_URL/dashboard"
+add_row "staff dashboard, supervisor (10^5 rows)" /dashboard "≥ 0.40, p99 ≤ 25 ms" -H "Cookie: sid=$ssid"
+add_row "staff dashboard, reviewer" /dashboard "" -H "Cookie: sid=$rsid"
 
 # --- the public register over 10^5 certificates (seeded above) -------------
 # "企业4242": part of an organization's name, Chinese, a dozen matches.

@@ -20,5 +20,6 @@ Suite	*domain_scoring_suite(void);
 Suite	*domain_audit_suite(void);
 Suite	*cert_pdf_suite(void);
 Suite	*domain_certificate_suite(void);
+Suite	*svg_suite(void);
 
 #endif
