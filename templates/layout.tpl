@@ -17,7 +17,7 @@
 <span class="brand-text"><span class="brand-name">{{_ app.name}}</span><span class="brand-body">{{BODY_NAME}}</span></span>
 </a>
 <nav class="site-nav" aria-label="{{_ layout.nav}}">
-<a href="/">{{_ nav.home}}</a>
+{{#ANONYMOUS}}<a href="/">{{_ nav.home}}</a>{{/ANONYMOUS}}{{#SIGNED_IN}}<a href="/dashboard">{{_ nav.dashboard}}</a>{{/SIGNED_IN}}
 <a href="/lookup">{{_ nav.lookup}}</a>
 {{#NAV_APPLICANT}}<a href="/applications">{{_ nav.applications}}</a>
 <a href="/organization">{{_ nav.organization}}</a>

@@ -74,6 +74,15 @@ const struct setting_def setting_defs[] = {
 	{ "mail_max_attempts", "8", 1, 50, 0,
 	    "Sending an e-mail is retried this many times, waiting 1, 2, 4... minutes "
 	    "(at most 6 hours) between attempts; then it is kept as failed." },
+	{ "review_overdue_days", "14", 1, 365, 0,
+	    "The dashboards show a review as overdue when its application has waited "
+	    "longer than this many days since it entered the queue (taken or not)." },
+	{ "withdrawal_warning_days", "30", 1, 365, 0,
+	    "The dashboards warn of a suspended certificate this many days before "
+	    "the daily tick would withdraw it." },
+	{ "dashboard_figures_seconds", "60", 10, 3600, 0,
+	    "The body's figures on the dashboards (counts, charts) are recomputed "
+	    "when older than this many seconds." },
 };
 const unsigned setting_defs_count = sizeof(setting_defs) / sizeof(setting_defs[0]);
 

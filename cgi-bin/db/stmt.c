@@ -1,6 +1,42 @@
 /* stmt.c: the statement table: every SQL statement the portal sends, in one place. */
 #include "db.h"
 
+/* Today and this week's Monday in the body's time zone, for the dashboards. */
+#define TODAY	"(now() AT TIME ZONE 'Asia/Shanghai')::date"
+#define MONDAY	"date_trunc('week', now() AT TIME ZONE 'Asia/Shanghai')::date"
+#define DAY(d)	"to_char(" d ", 'YYYY-MM-DD')"
+#define LOCAL_DAY(ts) "to_char(" ts " AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD')"
+#define DAYS_SINCE(ts) TODAY " - (" ts " AT TIME ZONE 'Asia/Shanghai')::date"
+
+/*
+ * The dashboards' rows, one shape for every part (pages/dashboard.c reads
+ * them by part and kind): part, kind, ord (the order within the kind), id,
+ * link (a second id: the audit of a nonconformity, the certificate of a
+ * case), org (an organization's name), state, day (YYYY-MM-DD), n, total,
+ * flag, extra, ordered by part, kind, ord and id (the page finds a kind's
+ * rows by halving).  What waits for a user is read live, a statement per role;
+ * the rest comes from the snapshot (0013_dashboard.sql, db/figures.c).
+ * Every list walks an index in its own order, stops at its limit, and only
+ * then looks up names.  The limits are constants, not parameters, so that
+ * the plan PostgreSQL keeps for a statement serves every user.
+ */
+/* Around a statement of the dashboards' rows: their order, bytewise whatever the collation. */
+#define DASH_ROWS(sql) "SELECT * FROM (" sql ") d (part, kind, ord, id, link, org, " \
+	"state, day, n, total, flag, extra) ORDER BY part COLLATE \"C\", " \
+	"kind COLLATE \"C\", ord, id, org COLLATE \"C\""
+#define STRING_OF(x)	#x
+#define NUMBER(x)	STRING_OF(x)
+#define DASH_WAIT_ROWS	NUMBER(DASHBOARD_WAIT_ROWS)
+#define DASH_LATE_ROWS	NUMBER(DASHBOARD_LATE_ROWS)
+#define DASH_CALENDAR_DAYS NUMBER(DASHBOARD_CALENDAR_DAYS)
+/* The organization of a dashboard row x (its organization_id, or its application_id). */
+#define DASH_ORGANIZATION(x) " JOIN organizations o ON o.id = " x ".organization_id"
+#define DASH_APPLICATION(x) " JOIN applications a ON a.id = " x ".application_id" \
+	" JOIN organizations o ON o.id = a.organization_id"
+/* The columns of a row x of applications: ord, id, (link) 0, org, state, day, n, 0, flag, extra. */
+#define DASH_OF_APPLICATION(x) ", " x ".ord, " x ".id, 0::bigint, o.name, " x ".state, " \
+	x ".day, " x ".n, 0::bigint, " x ".flag, " x ".extra"
+
 #define USER_COLUMNS \
 	"u.id, u.email, u.name, u.roles, u.disabled, u.must_change_password, " \
 	"u.organization_id, o.name, u.lang, " \
@@ -1116,4 +1152,251 @@ const struct stmt_def stmt_defs[STMT__MAX] = {
 	    "certificate_id DESC LIMIT 200))) ORDER BY (c.number = upper($1)) DESC, "
 	    "c.status = 'valid' DESC, c.id DESC LIMIT 10)", 3, true, PLAN_ALWAYS },
 
+
+	/* A reviewer ($1, $2 review_overdue_days): what I hold in review, oldest first... */
+	[STMT_DASHBOARD_REVIEWER] = { "db_dashboard_reviewer", DASH_ROWS(
+	    "(SELECT 'wait'::text, 'review_held'::text" DASH_OF_APPLICATION("x") " FROM "
+	    "(SELECT row_number() OVER (ORDER BY a.queued_at, a.id) AS ord, a.id, "
+	    "a.organization_id, a.state, " LOCAL_DAY("a.queued_at") " AS day, "
+	    DAYS_SINCE("a.queued_at") " AS n, a.queued_at < now() - make_interval(days "
+	    "=> $2) AS flag, a.kind AS extra FROM applications a WHERE a.reviewer_id = $1 "
+	    "AND a.state = 'in_review' ORDER BY a.queued_at, a.id LIMIT " DASH_WAIT_ROWS
+	    ") x" DASH_ORGANIZATION("x") ")"
+	    /* ... and the next ones in the queue. */
+	    " UNION ALL (SELECT 'wait', 'review_next'" DASH_OF_APPLICATION("x") " FROM "
+	    "(SELECT row_number() OVER (ORDER BY a.queued_at, a.id) AS ord, a.id, "
+	    "a.organization_id, a.state, " LOCAL_DAY("a.queued_at") " AS day, "
+	    DAYS_SINCE("a.queued_at") " AS n, a.queued_at < now() - make_interval(days "
+	    "=> $2) AS flag, a.kind AS extra FROM applications a WHERE a.state IN "
+	    "('submitted', 'resubmitted') ORDER BY a.queued_at, a.id LIMIT 3) x"
+	    DASH_ORGANIZATION("x") ")"), 2, true },
+	/* An auditor ($1): audits I am on, to confirm or to score (flag: I lead it)... */
+	[STMT_DASHBOARD_AUDITOR] = { "db_dashboard_auditor", DASH_ROWS(
+	    "(SELECT 'wait'::text, 'audit_team'::text, x.ord, x.id, 0::bigint, o.name, "
+	    "x.state, " DAY("x.start_date") ", (x.start_date - " TODAY ")::bigint, "
+	    "0::bigint, x.leader, x.kind FROM (SELECT row_number() OVER (ORDER BY "
+	    "au.start_date, au.id) AS ord, au.id, au.application_id, au.state, "
+	    "au.start_date, au.kind, m.leader FROM audit_members m JOIN audits au ON "
+	    "au.id = m.audit_id WHERE m.user_id = $1 AND au.state IN ('planned', "
+	    "'confirmed') ORDER BY au.start_date, au.id LIMIT " DASH_WAIT_ROWS ") x"
+	    DASH_APPLICATION("x") ")"
+	    /* ... answered nonconformities of my audits, to verify (state: the
+	     * severity, extra: the finding's beginning)... */
+	    " UNION ALL (SELECT 'wait', 'nc_verify', x.ord, x.id, x.audit_id, o.name, "
+	    "x.severity, " DAY("x.due_date") ", x.due_date - " TODAY ", 0, false, "
+	    "left(x.description, 60) FROM (SELECT row_number() OVER (ORDER BY n.due_date, "
+	    "n.id) AS ord, n.id, n.audit_id, au.application_id, n.description, n.due_date, "
+	    "n.severity FROM "
+	    "audit_members m JOIN nonconformities n ON n.audit_id = m.audit_id JOIN "
+	    "audits au ON au.id = n.audit_id WHERE m.user_id = $1 AND n.state = "
+	    "'answered' ORDER BY n.due_date, n.id LIMIT " DASH_WAIT_ROWS ") x"
+	    DASH_APPLICATION("x") ")"
+	    /* ... and my audits on the calendar (ord: the day from Monday). */
+	    " UNION ALL (SELECT 'cal', 'mine', au.start_date - " MONDAY ", au.id, 0, "
+	    "o.name, au.state, " DAY("au.start_date") ", 0, 0, true, au.kind FROM "
+	    "audit_members m JOIN audits au ON au.id = m.audit_id" DASH_APPLICATION("au")
+	    " WHERE m.user_id = $1 AND au.state IN ('planned', 'confirmed') AND "
+	    "au.start_date >= " MONDAY " AND au.start_date < " MONDAY " + "
+	    DASH_CALENDAR_DAYS ")"), 1, true },
+	/* An evaluator ($1): reported audits of teams I was not on, by audit date. */
+	[STMT_DASHBOARD_EVALUATOR] = { "db_dashboard_evaluator", DASH_ROWS(
+	    "SELECT 'wait'::text, 'evaluate'::text, x.ord, x.id, 0::bigint, o.name, "
+	    "x.state, " LOCAL_DAY("x.reported_at") ", (" DAYS_SINCE("x.reported_at")
+	    ")::bigint, 0::bigint, false, x.kind FROM (SELECT row_number() OVER (ORDER BY "
+	    "au.start_date, au.id) AS ord, au.id, au.application_id, au.state, "
+	    "au.reported_at, au.kind FROM audits au WHERE au.state = 'reported' AND NOT "
+	    "EXISTS (SELECT 1 FROM audit_members m WHERE m.audit_id = au.id AND "
+	    "m.user_id = $1) ORDER BY au.start_date, au.id LIMIT " DASH_WAIT_ROWS ") x"
+	    DASH_APPLICATION("x")), 1, true },
+	/*
+	 * A supervisor ($1): evaluated audits I may decide (not on the team,
+	 * not the evaluator; state: the recommended level or refuse)...
+	 */
+	[STMT_DASHBOARD_SUPERVISOR] = { "db_dashboard_supervisor", DASH_ROWS(
+	    "(SELECT 'wait'::text, 'decide'::text, x.ord, x.id, 0::bigint, o.name, "
+	    "coalesce(e.level, 'refuse'), " LOCAL_DAY("e.evaluated_at") ", ("
+	    DAYS_SINCE("e.evaluated_at") ")::bigint, 0::bigint, false, x.kind FROM "
+	    "(SELECT row_number() OVER (ORDER BY au.start_date, au.id) AS ord, au.id, "
+	    "au.application_id, au.kind FROM audits au WHERE au.state = 'evaluated' AND "
+	    "NOT EXISTS (SELECT 1 FROM evaluations e WHERE e.audit_id = au.id AND "
+	    "e.evaluator_id = $1) AND NOT EXISTS (SELECT 1 FROM audit_members m WHERE "
+	    "m.audit_id = au.id AND m.user_id = $1) ORDER BY au.start_date, au.id LIMIT "
+	    DASH_WAIT_ROWS ") x JOIN evaluations e ON e.audit_id = x.id"
+	    DASH_APPLICATION("x") ")"
+	    /* ... accepted applications without an audit plan (total: man-days)... */
+	    " UNION ALL (SELECT 'wait', 'plan_application', x.ord, x.id, 0, o.name, "
+	    "x.state, " LOCAL_DAY("x.decided_at") ", " DAYS_SINCE("x.decided_at") ", "
+	    "x.halfdays, false, x.kind FROM (SELECT row_number() OVER (ORDER BY "
+	    "a.decided_at, a.id) AS ord, a.id, a.organization_id, a.state, a.decided_at, "
+	    "coalesce(a.mandays_halfdays, 0) AS halfdays, a.kind FROM applications a "
+	    "WHERE a.state = 'accepted' AND NOT a.audit_planned ORDER BY a.decided_at, "
+	    "a.id LIMIT " DASH_WAIT_ROWS ") x" DASH_ORGANIZATION("x") ")"
+	    /* ... surveillance cases of live certificates without an audit. */
+	    " UNION ALL (SELECT 'wait', 'plan_surveillance', x.ord, x.id, "
+	    "x.certificate_id, o.name, x.state, " DAY("x.due_date") ", x.due_date - "
+	    TODAY ", 0, x.state = 'overdue', x.kind FROM (SELECT row_number() OVER "
+	    "(ORDER BY s.due_date, s.id) AS ord, s.id, s.certificate_id, "
+	    "c.organization_id, s.state, s.due_date, s.kind FROM surveillance_cases s "
+	    "JOIN certificates c ON c.id = s.certificate_id WHERE s.state IN ('open', "
+	    "'overdue') AND NOT s.audit_planned AND c.status IN ('valid', 'suspended') "
+	    "ORDER BY s.due_date, s.id LIMIT " DASH_WAIT_ROWS ") x"
+	    DASH_ORGANIZATION("x") ")"), 1, true },
+	/*
+	 * What waits for an applicant's organization $1: drafts, supplement
+	 * requests (n: items asked), audit plans to confirm and nonconformities
+	 * to answer (with their dates; flag: past them; note: the finding).
+	 * Dated ones first.
+	 */
+	[STMT_DASHBOARD_APPLICANT] = { "db_dashboard_applicant",
+	    "SELECT kind, id, link, state, day, n, flag, extra, note FROM ("
+	    "SELECT 'draft' AS kind, a.id, 0::bigint AS link, a.state, "
+	    LOCAL_DAY("a.created_at") " AS day, 0::bigint AS n, false AS flag, "
+	    "a.kind AS extra, ''::text AS note FROM applications a WHERE "
+	    "a.organization_id = $1 AND a.state = 'draft' UNION ALL SELECT 'supplement', "
+	    "a.id, 0, a.state, coalesce(" LOCAL_DAY("r.closed_at") ", ''), (SELECT count(*) "
+	    "FROM supplement_items i WHERE i.application_id = a.id AND i.round = "
+	    "a.review_round), false, a.kind, '' FROM applications a LEFT JOIN review_rounds "
+	    "r ON r.application_id = a.id AND r.round = a.review_round WHERE "
+	    "a.organization_id = $1 AND a.state = 'supplement_needed' UNION ALL "
+	    "SELECT 'confirm', au.id, au.application_id, au.state, " DAY("au.start_date")
+	    ", au.start_date - " TODAY ", au.start_date <= " TODAY ", au.kind, '' FROM audits "
+	    "au JOIN applications a ON a.id = au.application_id WHERE a.organization_id "
+	    "= $1 AND au.state = 'planned' UNION ALL SELECT 'nc', n.id, n.audit_id, "
+	    "n.state, " DAY("n.due_date") ", n.due_date - " TODAY ", n.due_date < " TODAY
+	    ", n.severity, left(n.description, 80) FROM nonconformities n JOIN audits au ON "
+	    "au.id = n.audit_id "
+	    "JOIN applications a ON a.id = au.application_id WHERE a.organization_id = "
+	    "$1 AND n.state IN ('open', 'returned')) x ORDER BY kind NOT IN ('nc', "
+	    "'confirm'), kind = 'draft', day, id LIMIT 50", 1, true },
+	/* The snapshot's time: an exact key, its age in seconds. */
+	[STMT_FIGURES_AGE] = { "db_figures_age",
+	    "SELECT to_char(computed_at, 'YYYY-MM-DD HH24:MI:SS.US TZH'), "
+	    "extract(epoch FROM now() - computed_at)::bigint FROM dashboard_snapshot",
+	    0, true },
+	/* The snapshot as rows of the dashboards: counts as part fig (kind: the
+	 * figure, org: its key), the lists, and the time (part snap: org its
+	 * key, day HH24:MI and extra the day in Shanghai, n its age). */
+	[STMT_FIGURES_READ] = { "db_figures_read", DASH_ROWS(
+	    "SELECT 'fig'::text, figure, 0::bigint, 0::bigint, 0::bigint, key, ''::text, "
+	    "''::text, n, total, false, ''::text FROM dashboard_figures UNION ALL "
+	    "SELECT part, kind, ord, id, link, org, state, day, n, 0, flag, extra FROM "
+	    "dashboard_items UNION ALL SELECT 'snap', 'snapshot', 0, 0, 0, "
+	    "to_char(computed_at, 'YYYY-MM-DD HH24:MI:SS.US TZH'), '', "
+	    "to_char(computed_at AT TIME ZONE 'Asia/Shanghai', 'HH24:MI'), "
+	    "extract(epoch FROM now() - computed_at)::bigint, 0, false, "
+	    LOCAL_DAY("computed_at") " FROM dashboard_snapshot"), 0, true },
+	/* In a transaction: the snapshot is older than $1 seconds and no other
+	 * worker is recomputing it (one row: ours to recompute). */
+	[STMT_FIGURES_CLAIM] = { "db_figures_claim",
+	    "SELECT 1 FROM dashboard_snapshot WHERE id = 1 AND computed_at < now() - "
+	    "make_interval(secs => $1) FOR UPDATE SKIP LOCKED", 1, false },
+	[STMT_FIGURES_CLEAR] = { "db_figures_clear",
+	    "WITH i AS (DELETE FROM dashboard_items) DELETE FROM dashboard_figures", 0, false },
+	/*
+	 * The counts: $1 review_overdue_days, $2 withdrawal_warning_days, $3
+	 * suspension_max_days (the overdue counts match the lists).  Months:
+	 * the last 24 (Asia/Shanghai), each present even when nothing
+	 * happened.  Days to decision: from the application's submission to
+	 * the decision on its initial audit (initial applications and
+	 * recertifications), by month of decision.
+	 */
+	[STMT_FIGURES_COMPUTE] = { "db_figures_compute",
+	    "WITH s AS (UPDATE dashboard_snapshot SET computed_at = now() WHERE id = 1), "
+	    "m AS (SELECT to_char(d, 'YYYY-MM') AS key FROM generate_series("
+	    "date_trunc('month', now() AT TIME ZONE 'Asia/Shanghai') - interval '23 months', "
+	    "date_trunc('month', now() AT TIME ZONE 'Asia/Shanghai'), interval '1 month') d) "
+	    "INSERT INTO dashboard_figures (figure, key, n, total) "
+	    "SELECT 'stage', state, count(*), 0 FROM applications WHERE state IN "
+	    "('submitted', 'resubmitted', 'in_review', 'supplement_needed') GROUP BY state "
+	    "UNION ALL SELECT 'stage', 'to_plan', count(*), 0 FROM applications "
+	    "WHERE state = 'accepted' AND NOT audit_planned "
+	    "UNION ALL SELECT 'stage', 'audit_' || state, count(*), 0 FROM audits "
+	    "WHERE state <> 'decided' GROUP BY state "
+	    "UNION ALL SELECT 'stage', 'surveillance_to_plan', count(*), 0 FROM "
+	    "surveillance_cases s JOIN certificates c ON c.id = s.certificate_id WHERE "
+	    "s.state IN ('open', 'overdue') AND NOT s.audit_planned AND c.status IN "
+	    "('valid', 'suspended') "
+	    "UNION ALL SELECT 'overdue', 'review', count(*), 0 FROM applications WHERE "
+	    "state IN ('submitted', 'resubmitted', 'in_review') AND queued_at < now() - "
+	    "make_interval(days => $1) "
+	    "UNION ALL SELECT 'overdue', 'nc', count(*), 0 FROM nonconformities WHERE "
+	    "state IN ('open', 'returned') AND due_date < " TODAY
+	    " UNION ALL SELECT 'overdue', 'surveillance', count(*), 0 FROM "
+	    "surveillance_cases s JOIN certificates c ON c.id = s.certificate_id WHERE "
+	    "s.state = 'overdue' AND c.status IN ('valid', 'suspended') "
+	    "UNION ALL SELECT 'overdue', 'withdrawal', count(*), 0 FROM certificates "
+	    "WHERE status = 'suspended' AND suspended_on <= " TODAY " + $2::int - $3::int - 1 "
+	    /* The calendar's days from this week's Monday. */
+	    "UNION ALL SELECT 'cal_day', " DAY("start_date") ", count(*), 0 FROM audits "
+	    "WHERE state IN ('planned', 'confirmed') AND start_date >= " MONDAY " AND "
+	    "start_date < " MONDAY " + " DASH_CALENDAR_DAYS " GROUP BY start_date "
+	    /* The status people read: valid past its expiry is expired already. */
+	    "UNION ALL SELECT 'cert_status', CASE WHEN status = 'valid' AND expiry_date < "
+	    TODAY " THEN 'expired' ELSE status END, count(*), 0 FROM certificates GROUP BY 2 "
+	    "UNION ALL SELECT 'cert_level', v.level, count(*), 0 FROM certificates c "
+	    "JOIN certificate_versions v ON v.certificate_id = c.id AND v.version = "
+	    "c.version WHERE c.status = 'valid' AND c.expiry_date >= " TODAY " GROUP BY v.level "
+	    "UNION ALL SELECT 'issued', m.key, coalesce(x.n, 0), 0 FROM m LEFT JOIN "
+	    "(SELECT to_char(issue_date, 'YYYY-MM') AS key, count(*) AS n FROM certificates "
+	    "WHERE issue_date >= date_trunc('month', now() AT TIME ZONE 'Asia/Shanghai') - "
+	    "interval '23 months' GROUP BY 1) x ON x.key = m.key "
+	    "UNION ALL SELECT 'decision_days', m.key, coalesce(x.n, 0), coalesce(x.total, 0) "
+	    "FROM m LEFT JOIN (SELECT to_char(d.decided_at AT TIME ZONE 'Asia/Shanghai', "
+	    "'YYYY-MM') AS key, count(*) AS n, sum(extract(epoch FROM d.decided_at - "
+	    "a.submitted_at))::bigint AS total FROM decisions d JOIN audits au ON au.id = "
+	    "d.audit_id JOIN applications a ON a.id = au.application_id WHERE au.case_id "
+	    "IS NULL AND d.decided_at >= (date_trunc('month', now() AT TIME ZONE "
+	    "'Asia/Shanghai') - interval '23 months') AT TIME ZONE 'Asia/Shanghai' "
+	    "GROUP BY 1) x ON x.key = m.key", 3, false },
+	/*
+	 * The lists everyone shares: the first overdue items of each kind ($1
+	 * review_overdue_days, $2 withdrawal_warning_days, $3
+	 * suspension_max_days), and the first three audits to come of each day
+	 * of the calendar (ord: the day from this week's Monday).
+	 */
+	[STMT_FIGURES_ITEMS] = { "db_figures_items",
+	    "INSERT INTO dashboard_items (part, kind, ord, id, link, org, state, day, n, "
+	    "flag, extra) "
+	    /* Reviews waiting too long; extra: who holds it. */
+	    "(SELECT 'late', 'review', x.ord, x.id, 0, o.name, x.state, x.day, x.n, "
+	    "false, coalesce(u.name, '') FROM (SELECT row_number() OVER (ORDER BY "
+	    "a.queued_at, a.id) AS ord, a.id, a.organization_id, a.reviewer_id, a.state, "
+	    LOCAL_DAY("a.queued_at") " AS day, " DAYS_SINCE("a.queued_at") " AS n FROM "
+	    "applications a WHERE a.state IN ('submitted', 'resubmitted', 'in_review') "
+	    "AND a.queued_at < now() - make_interval(days => $1) ORDER BY a.queued_at, "
+	    "a.id LIMIT " DASH_LATE_ROWS ") x" DASH_ORGANIZATION("x")
+	    " LEFT JOIN users u ON u.id = x.reviewer_id)"
+	    /* Nonconformities past their due date (state: the severity, extra: the finding). */
+	    " UNION ALL (SELECT 'late', 'nc', x.ord, x.id, x.audit_id, o.name, x.severity, "
+	    DAY("x.due_date") ", " TODAY " - x.due_date, false, left(x.description, 60) "
+	    "FROM (SELECT row_number() OVER (ORDER BY n.due_date, n.id) AS ord, n.id, "
+	    "n.audit_id, au.application_id, n.description, n.due_date, n.severity FROM "
+	    "nonconformities n JOIN audits au ON au.id = n.audit_id WHERE n.state IN "
+	    "('open', 'returned') AND n.due_date < " TODAY " ORDER BY n.due_date, n.id "
+	    "LIMIT " DASH_LATE_ROWS ") x" DASH_APPLICATION("x") ")"
+	    /* Surveillance past due; flag: an audit is planned. */
+	    " UNION ALL (SELECT 'late', 'surveillance', x.ord, x.id, x.certificate_id, "
+	    "o.name, x.kind, " DAY("x.due_date") ", " TODAY " - x.due_date, "
+	    "x.audit_planned, x.number FROM (SELECT row_number() OVER (ORDER BY "
+	    "s.due_date, s.id) AS ord, s.id, s.certificate_id, c.organization_id, s.kind, "
+	    "s.due_date, s.audit_planned, c.number FROM surveillance_cases s JOIN "
+	    "certificates c ON c.id = s.certificate_id WHERE s.state = 'overdue' AND "
+	    "c.status IN ('valid', 'suspended') ORDER BY s.due_date, s.id LIMIT "
+	    DASH_LATE_ROWS ") x" DASH_ORGANIZATION("x") ")"
+	    /* Suspensions the tick withdraws within $2 days (on the day after
+	     * suspended_on + $3); day: that day. */
+	    " UNION ALL (SELECT 'late', 'withdrawal', x.ord, x.id, 0, o.name, x.status, "
+	    DAY("x.suspended_on + $3::int + 1") ", x.suspended_on + $3::int + 1 - " TODAY
+	    ", false, x.number FROM (SELECT row_number() OVER (ORDER BY c.suspended_on, "
+	    "c.id) AS ord, c.id, c.organization_id, c.status, c.suspended_on, c.number "
+	    "FROM certificates c WHERE c.status = 'suspended' AND c.suspended_on <= "
+	    TODAY " + $2::int - $3::int - 1 ORDER BY c.suspended_on, c.id LIMIT "
+	    DASH_LATE_ROWS ") x" DASH_ORGANIZATION("x") ")"
+	    /* The calendar. */
+	    " UNION ALL (SELECT 'cal', 'audit', g, x.id, 0, o.name, x.state, "
+	    DAY("x.start_date") ", 0, false, x.kind FROM generate_series(0, "
+	    DASH_CALENDAR_DAYS " - 1) g CROSS JOIN LATERAL (SELECT au.id, "
+	    "au.application_id, au.state, au.kind, au.start_date FROM audits au WHERE "
+	    "au.state IN ('planned', 'confirmed') AND au.start_date = " MONDAY " + g "
+	    "ORDER BY au.id LIMIT 3) x" DASH_APPLICATION("x") ")", 3, false },
 };

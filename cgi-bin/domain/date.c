@@ -68,3 +68,69 @@ date_previous_month(const char *date, char out[8])
 	}
 	snprintf(out, 8, "%04u-%02u", y, m - 1);
 }
+
+/* A valid date as a UTC time at noon (far from any day boundary). */
+static bool
+date_time(const char *s, time_t *t)
+{
+	struct tm tm;
+
+	if (!date_valid(s))
+		return false;
+	memset(&tm, 0, sizeof(tm));
+	tm.tm_year = digits(s, 4) - 1900;
+	tm.tm_mon = digits(s + 5, 2) - 1;
+	tm.tm_mday = digits(s + 8, 2);
+	tm.tm_hour = 12;
+	*t = timegm(&tm);
+	return true;
+}
+
+bool
+date_add_days(const char *date, int days, char out[11])
+{
+	time_t		t;
+	struct tm	tm;
+
+	if (!date_time(date, &t))
+		return false;
+	t += (time_t)days * 86400;
+	gmtime_r(&t, &tm);
+	strftime(out, 11, "%Y-%m-%d", &tm);
+	return true;
+}
+
+bool
+date_iso_week(const char *date, int *year, int *week, int *weekday)
+{
+	time_t		t;
+	struct tm	tm;
+	char		s[16];
+
+	if (!date_time(date, &t))
+		return false;
+	gmtime_r(&t, &tm);
+	strftime(s, sizeof(s), "%G %V", &tm);
+	if (sscanf(s, "%d %d", year, week) != 2)
+		return false;
+	*weekday = tm.tm_wday == 0 ? 7 : tm.tm_wday;
+	return true;
+}
+
+bool
+date_report_due(const char *today, char month[8], char due[11])
+{
+	int y, m;
+
+	if (!date_valid(today) || digits(today + 8, 2) > 10)
+		return false;
+	y = digits(today, 4);
+	m = digits(today + 5, 2);
+	snprintf(due, 11, "%04u-%02u-10", (unsigned)y % 10000u, (unsigned)m % 100u);
+	if (--m == 0) {
+		m = 12;
+		y--;
+	}
+	snprintf(month, 8, "%04u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u);
+	return true;
+}

@@ -12,14 +12,14 @@
 #include "../view/view.h"
 #include "pages.h"
 
-/* The page to go to after signing in: a local path from ?next=, else home. */
+/* The page to go to after signing in: a local path from ?next=, else the dashboard. */
 static const char *
 next_path(struct req *r)
 {
 	bool		 dup;
 	const char	*next = req_param(r, "next", &dup);
 
-	return local_path_ok(next) && strncmp(next, "/login", 6) != 0 ? next : "/";
+	return local_path_ok(next) && strncmp(next, "/login", 6) != 0 ? next : "/dashboard";
 }
 
 static struct tmpl_dict *

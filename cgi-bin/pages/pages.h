@@ -62,6 +62,8 @@ void	app_filter_fill(struct req *, struct tmpl_dict *, const struct app_filter *
 
 /* home.c */
 int	page_home(struct req *);
+/* dashboard.c: each user's landing page, made for their roles */
+int	page_dashboard(struct req *);
 /* health.c */
 int	page_healthz(struct req *);
 /* lang.c */

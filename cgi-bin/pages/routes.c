@@ -12,6 +12,7 @@
 
 const struct route routes[] = {
 	{ GET, "/", page_home, PUBLIC, "home" },
+	{ GET, "/dashboard", page_dashboard, SIGNED_IN, "dashboard" },
 	{ GET, "/healthz", page_healthz, PUBLIC, "healthz" },
 	{ GET, "/lang/{code}", page_lang_switch, PUBLIC, "lang" },
 

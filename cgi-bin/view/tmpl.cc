@@ -48,6 +48,15 @@ tmpl_register(const char *key, const char *content, size_t len)
 	}
 }
 
+extern "C" void
+tmpl_unregister(const char *key)
+{
+	try {
+		ctemplate::mutable_default_template_cache()->Delete(key);
+	} catch (...) {
+	}
+}
+
 extern "C" struct tmpl_dict *
 tmpl_dict_new(void)
 {

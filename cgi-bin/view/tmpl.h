@@ -17,6 +17,9 @@ struct tmpl_dict;	/* a ctemplate::TemplateDictionary */
  */
 int		  tmpl_register(const char *key, const char *content, size_t len);
 
+/* tmpl_unregister: forget the template registered as key (nothing if there is none). */
+void		  tmpl_unregister(const char *key);
+
 /* tmpl_dict_new: an empty top-level dictionary; free with tmpl_dict_free. */
 struct tmpl_dict *tmpl_dict_new(void);
 void		  tmpl_dict_free(struct tmpl_dict *);

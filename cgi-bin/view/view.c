@@ -12,6 +12,7 @@
 
 #define AUTOESCAPE_PRAGMA	"{{%AUTOESCAPE context=\"HTML\"}}"
 #define TEMPLATE_NAME_MAX	64
+#define CACHED_SLOTS		16	/* parts of pages kept by view_cached_include */
 
 static view_layout_fn layout_hook;
 
@@ -379,4 +380,75 @@ view_done(struct req *r, const char *prefix)
 	if (i18n_lookup(r->lang, key) != NULL &&
 	    (n = tmpl_section(r->view_content, "DONE")) != NULL)
 		tmpl_set(n, "MESSAGE", view_text(r, key));
+}
+
+/* The parts of pages this worker keeps: the key asked for, the template that holds it. */
+static struct {
+	char		*key;		/* language, page and the caller's key; NULL: free */
+	char		 registered[48];
+	unsigned long	 used;		/* when last used: the least recent one goes */
+} cached[CACHED_SLOTS];
+static unsigned long cached_clock, cached_generation;
+
+/* Expand page with fill's dictionary into out, every "{" as a character reference. */
+static int
+cached_expand(struct req *r, const char *page, view_fill_fn fill, void *arg, struct buf *out)
+{
+	struct tmpl_dict	*d;
+	struct buf		 text = { 0 };
+	const char		*key = template_key(r, page);
+	int			 status;
+
+	if (key == NULL || (d = tmpl_dict_new()) == NULL)
+		return 500;
+	if ((status = fill(r, d, arg)) == 0 && tmpl_expand(key, d, &text) != 0)
+		status = 500;
+	tmpl_dict_free(d);
+	for (size_t i = 0; status == 0 && i < text.len; i++)
+		if (text.data[i] == '{')
+			buf_puts(out, "&#123;");
+		else
+			buf_append(out, text.data + i, 1);
+	buf_free(&text);
+	return status != 0 ? status : out->failed ? 500 : 0;
+}
+
+int
+view_cached_include(struct req *r, struct tmpl_dict *d, const char *name,
+    const char *page, const char *key, view_fill_fn fill, void *arg)
+{
+	const char	*full = arena_printf(r->arena, "%s|%s|%s", lang_code(r->lang), page, key);
+	struct buf	 out = { 0 };
+	size_t		 slot = 0;
+	int		 status;
+
+	if (full == NULL)
+		return 500;
+	for (size_t i = 0; i < CACHED_SLOTS; i++) {
+		if (cached[i].key != NULL && strcmp(cached[i].key, full) == 0) {
+			cached[i].used = ++cached_clock;
+			return tmpl_include(d, name, cached[i].registered) != NULL ? 0 : 500;
+		}
+		if (cached[i].used < cached[slot].used)
+			slot = i;
+	}
+	if ((status = cached_expand(r, page, fill, arg, &out)) != 0) {
+		buf_free(&out);
+		return status;
+	}
+	if (cached[slot].key != NULL)
+		tmpl_unregister(cached[slot].registered);
+	free(cached[slot].key);
+	cached[slot].key = NULL;
+	snprintf(cached[slot].registered, sizeof(cached[slot].registered), "cached/%zu/%lu",
+	    slot, ++cached_generation);
+	if (tmpl_register(cached[slot].registered, out.data != NULL ? out.data : "",
+	    out.len) != 0 || (cached[slot].key = strdup(full)) == NULL) {
+		tmpl_unregister(cached[slot].registered);
+		buf_free(&out);
+		return 500;
+	}
+	buf_free(&out);
+	cached[slot].used = ++cached_clock;
+	return tmpl_include(d, name, cached[slot].registered) != NULL ? 0 : 500;
 }

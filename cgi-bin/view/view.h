@@ -53,6 +53,22 @@ const char *view_label(const struct req *, const char *prefix, const char *value
 /* view_text: shorthand for i18n_text(req->lang, key). */
 const char *view_text(const struct req *, const char *key);
 
+/* Fills the dictionary of a part of a page; 0 or an HTTP status. */
+typedef int (*view_fill_fn)(struct req *, struct tmpl_dict *, void *arg);
+
+/*
+ * view_cached_include: include into d, as its {{>name}}, template page
+ * expanded with what fill(r, dict, arg) puts in a dictionary of its own.
+ * The expansion is kept per worker under key and the language, and made
+ * again only when asked with another key: for parts of pages that depend
+ * on nothing but key (the same for everyone who sees them).  Kept text is
+ * registered as a template of its own with every "{" written as "&#123;",
+ * so that nothing in it (names people typed) can act as a template marker.
+ * 0, or the status fill returned, or 500.
+ */
+int	view_cached_include(struct req *, struct tmpl_dict *d, const char *name,
+	    const char *page, const char *key, view_fill_fn fill, void *arg);
+
 /*
  * view_done: after a redirect with ?done=WHAT, show section DONE with the
  * message prefix.WHAT when the catalog has one (anything else shows nothing).

@@ -133,9 +133,8 @@ printf '%-34s %9s req/s  total worker RSS %s MB  errors %s\n' "64 concurrent sig
 rows+=("| 64 concurrent sign-ins | \`POST /login\` | $RPS | | $P50 | $P99 | $ERRORS | total worker RSS ${rss_mb} MB (≤ 1024 MB), no error |")
 rm -f "$jar" "$lua"
 
-# --- the review queue at 10^3 and at 10^5 applications -----------------------
+# --- the review queue at 10^3, then 10^5 applications (and the rest of tests/bench/seed.sql) ---
 rows_total=${BENCH_ROWS:-100000}
-seed() { $STARCERT_PSQL_OWNER -v first="$1" -v last="$2" -f "$root/tests/bench/seed.sql" >/dev/null; }
 echo 'reviewer-password-1' | STARCERT_DB="host=$STARCERT_VAR/pgsock port=54340 dbname=starcert user=starcert_app" \
 	ASAN_OPTIONS=detect_leaks=0 "$STARCERT_BUILD/starcertctl" user add bench-reviewer@bench.example \
 	--name 基准审核员 --role reviewer >/dev/null
@@ -145,15 +144,36 @@ curl -s -o /dev/null -b "$rjar" -c "$rjar" -H "Origin: $STARCERT_URL" --data-url
 	--data-urlencode "email=bench-reviewer@bench.example" --data-urlencode "password=reviewer-password-1" "$STARCERT_URL/login"
 rsid=$(awk '$6 == "sid" {print $7}' "$rjar")
 rm -f "$rjar"
-seed 1 1000
+$STARCERT_PSQL_OWNER -v n=1000 -f "$root/tests/bench/seed_queue.sql" >/dev/null
 add_row "review queue, first page (10^3 rows)" /review "" -H "Cookie: sid=$rsid"
 p50_small=$P50
-seed 1001 "$rows_total"
+$STARCERT_PSQL_OWNER -f "$root/tests/bench/unseed_queue.sql" >/dev/null
+$STARCERT_PSQL_OWNER -v n="$rows_total" -f "$root/tests/bench/seed.sql" >/dev/null
+# A reviewer holds a few of the applications in review.
+$STARCERT_PSQL_OWNER -c "UPDATE applications SET reviewer_id = (SELECT id FROM users
+	WHERE email = 'bench-reviewer@bench.example') WHERE state = 'in_review' AND id % 1000 = 3" >/dev/null
 add_row "review queue, first page (10^5 rows)" /review "≥ 0.40, p99 ≤ 25 ms" -H "Cookie: sid=$rsid"
 growth=$(awk -v a="$P50" -v b="$p50_small" 'BEGIN {printf "%.2f", a / b}')
 printf '%-34s %s× (p50 %s ms at 10^5, %s ms at 10^3)\n' "queue growth 10^3 → 10^5" "$growth" "$P50" "$p50_small"
 rows+=("| growth: queue p50, 10^5 vs 10^3 applications | \`/review\` | | | $P50 vs $p50_small | | | ${growth}× (≤ 1.3×) |")
 add_row "review queue, organization name part" "/review?q=%E9%80%9A%E4%BF%A1" "" -H "Cookie: sid=$rsid"
+
+# --- the staff dashboard over the same data ----------------------------------
+# A supervisor's is the fullest: decisions, plans, overdue lists, the calendar
+# and the charts.  The first request makes the snapshot of the body's figures
+# (recomputed after dashboard_figures_seconds, 60 s: not within a run).
+echo 'supervisor-password-1' | STARCERT_DB="host=$STARCERT_VAR/pgsock port=54340 dbname=starcert user=starcert_app" \
+	ASAN_OPTIONS=detect_leaks=0 "$STARCERT_BUILD/starcertctl" user add bench-supervisor@bench.example \
+	--name 基准决定人员 --role supervisor >/dev/null
+sjar=$(mktemp)
+stoken=$(curl -s -c "$sjar" "$STARCERT_URL/login" | grep -o 'name="csrf" value="[0-9a-f]*"' | grep -o '[0-9a-f]\{64\}')
+curl -s -o /dev/null -b "$sjar" -c "$sjar" -H "Origin: $STARCERT_URL" --data-urlencode "csrf=$stoken" \
+	--data-urlencode "email=bench-supervisor@bench.example" --data-urlencode "password=supervisor-password-1" "$STARCERT_URL/login"
+ssid=$(awk '$6 == "sid" {print $7}' "$sjar")
+rm -f "$sjar"
+curl -s -o /dev/null -H "Cookie: sid=$ssid" "$STARCERT_URL/dashboard"
+add_row "staff dashboard, supervisor (10^5 rows)" /dashboard "≥ 0.40, p99 ≤ 25 ms" -H "Cookie: sid=$ssid"
+add_row "staff dashboard, reviewer" /dashboard "" -H "Cookie: sid=$rsid"
 
 # --- the public register over 10^5 certificates (seeded above) -------------
 # "企业4242": part of an organization's name, Chinese, a dozen matches.

@@ -95,9 +95,9 @@ psql_app() {
 # jar NAME: the path of a cookie jar for one browser.
 jar() { echo "$TMP/jar-$1"; }
 
-# csrf_of JAR PATH: the csrf token of the first form on PATH.
+# csrf_of JAR PATH: the csrf token of the first form on PATH (or where PATH redirects).
 csrf_of() {
-	curl -s -c "$1" -b "$1" "$STARCERT_URL$2" |
+	curl -s -L -c "$1" -b "$1" "$STARCERT_URL$2" |
 		grep -o 'name="csrf" value="[0-9a-f]*"' | head -n 1 | grep -o '[0-9a-f]\{64\}'
 }
 

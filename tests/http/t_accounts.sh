@@ -18,7 +18,8 @@ test_50_setup_users_of_every_role() {
 	register "$(jar applicant)" "华为技术有限公司" 914403001922038216 applicant@test.example
 	expect_status 303 "registration"
 	expect_eq "$(header Location)" "/?done=registered" "after registering"
-	http GET '/?done=registered' -b "$(jar applicant)"
+	# Signed in, the home page is the dashboard.
+	http GET '/?done=registered' -b "$(jar applicant)" -L
 	expect_body '欢迎，李四'
 	expect_body '注册成功'
 	expect_body 'href="/organization"'
@@ -374,7 +375,7 @@ test_65_settings_are_validated_and_recorded() {
 	expect_eq "$(sql "SELECT from_state || ' -> ' || to_state FROM events WHERE action = 'setting.changed' AND detail = 'session_idle_minutes'")" "30 -> 45" "event"
 	expect_eq "$(sql "SELECT count(*) FROM settings")" 2 "only what changed is stored"
 	sleep 6
-	http GET / -b "$a"
+	http GET / -b "$a" -L
 	expect_body '测试认证中心'
 }
 

@@ -327,11 +327,11 @@ test_82_an_upload_killed_midway_leaves_no_row_and_gc_cleans_up() {
 }
 
 test_83_the_applicant_home_page_lists_applications_and_next_steps() {
-	http GET / -b "$(jar intake)"
+	http GET / -b "$(jar intake)" -L
 	expect_body '我的申请'
 	expect_body "href=\"/applications/$(cat "$TMP/app")\""
 	expect_body '等待认证机构审核材料'
-	http GET / -b "$(jar real1)"
+	http GET / -b "$(jar real1)" -L
 	expect_body '还没有申请'
 }
 

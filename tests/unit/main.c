@@ -36,6 +36,7 @@ main(void)
 	srunner_add_suite(sr, domain_certificate_suite());
 	srunner_add_suite(sr, mail_suite());
 	srunner_add_suite(sr, exports_suite());
+	srunner_add_suite(sr, svg_suite());
 
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);

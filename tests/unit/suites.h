@@ -22,5 +22,6 @@ Suite	*cert_pdf_suite(void);
 Suite	*domain_certificate_suite(void);
 Suite	*mail_suite(void);
 Suite	*exports_suite(void);
+Suite	*svg_suite(void);
 
 #endif
