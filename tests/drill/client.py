@@ -292,11 +292,11 @@ async def slow_main(a):
             await asyncio.sleep(0.2)
 
     # Spread the connects over a second rather than all at once.
-    async def staggered(i, coro):
+    async def staggered(coro):
         await asyncio.sleep(random.random())
         await coro
 
-    runners = [asyncio.create_task(staggered(i, t)) for i, t in enumerate(tasks)]
+    runners = [asyncio.create_task(staggered(t)) for t in tasks]
     await watch()
     for r in runners:
         r.cancel()
@@ -309,7 +309,7 @@ async def slow_main(a):
 def cmd_slow(a):
     # A socket each: as many as the hard limit allows.
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
-    if hard == resource.RLIM_INFINITY or hard > soft:
+    if hard > soft:
         resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
     a.body_path = a.body_path or ["/applications/1/outlets"]
     asyncio.run(slow_main(a))

@@ -65,14 +65,14 @@ drill_4_slow_clients_leave_ordinary_latency_alone() {
 	measure slow p50_before_ms "$p50b" "ordinary requests alone: p50 ($(field n "$before") requests)"
 	measure slow p99_before_ms "$p99b" "ordinary requests alone: p99"
 	measure slow p50_during_ms "$p50d" "among the slow clients: p50 ($(field n "$during") requests; bound 2 × before + 20 ms)"
-	measure slow p99_during_ms "$p99d" "among the slow clients: p99 (bound 3 × before + 100 ms)"
-	measure slow slow_report "$(field connects "$report")" "slow connections made in all (closed by nginx's timeouts and made again: $(field closed_by_server "$report"))"
+	measure slow p99_during_ms "$p99d" "among the slow clients: p99 (bound 3 × before + 200 ms)"
+	measure slow slow_connects "$(field connects "$report")" "slow connections made in all ($(field closed_by_server "$report") closed by nginx's timeouts and made again; readers got $(field bytes_read "$report") bytes)"
 	# No worker waited on a slow client: none spent long on any request.
 	slowest=$(log_since "$mark" | grep -o ' ms=[0-9.]*' | cut -d= -f2 | sort -g | tail -n 1)
 	measure slow worker_max_ms "$slowest" "the longest any worker spent on a request meanwhile (bound 2000 ms)"
 	awk -v m="$slowest" 'BEGIN {exit !(m < 2000)}' || fail "a worker spent $slowest ms on one request"
 	awk -v d="$p50d" -v b="$p50b" 'BEGIN {exit !(d <= 2 * b + 20)}' ||
 		fail "p50 among slow clients $p50d ms (alone $p50b ms)"
-	awk -v d="$p99d" -v b="$p99b" 'BEGIN {exit !(d <= 3 * b + 100)}' ||
+	awk -v d="$p99d" -v b="$p99b" 'BEGIN {exit !(d <= 3 * b + 200)}' ||
 		fail "p99 among slow clients $p99d ms (alone $p99b ms)"
 }

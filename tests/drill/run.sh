@@ -8,7 +8,8 @@
 #   1 workers killed with SIGKILL       4 slow clients
 #   2 PostgreSQL restarted              5 backup restored into a fresh cluster
 #   3 the blob store's disk full
-# DRILLS=pattern runs only the matching drills (a grep -E pattern).
+# DRILLS=pattern runs only the matching drills (a grep -E pattern);
+# DRILL_TRACE=1 traces every command with its time.
 set -uo pipefail
 mode=${1:-short}
 case "$mode" in short | long) ;; *) echo "usage: run.sh short|long" >&2; exit 2 ;; esac
