@@ -287,8 +287,10 @@ async def slow_main(a):
         while not stop.is_set():
             if a.seconds and time.time() - started >= a.seconds:
                 stop.set()
-            with open(a.out + ".open", "w") as f:
+            # Replaced whole, so that a reader never sees it empty.
+            with open(a.out + ".open.new", "w") as f:
                 f.write(f"{st.open}\n")
+            os.replace(a.out + ".open.new", a.out + ".open")
             await asyncio.sleep(0.2)
 
     # Spread the connects over a second rather than all at once.

@@ -3,7 +3,7 @@
 # answered with success has its row and its file, SHA-256 intact.
 
 drill_1_killed_workers_are_replaced_and_nothing_acknowledged_is_lost() {
-	local mark t0 rounds=0 kills=0 together=0 victims v load up wrk_pid= last_kill back_ms line
+	local mark t0 rounds=0 kills=0 together=0 victims v load up wrk_pid='' last_kill back_ms line
 	mark=$(log_mark)
 	pages "$TMP/k-load" --threads 3 --pause 0.005
 	load=$LOAD_PID
