@@ -7,6 +7,7 @@ SHELL := /bin/bash
 PORT ?= 8080
 TEST_PORT ?= 18080
 BENCH_PORT ?= 28080
+DRILL_PORT ?= 38080
 
 # Two builds: release (make run, bench) and sanitized (make test).
 REL := build/release
@@ -49,7 +50,7 @@ UNIT_TESTS := $(wildcard tests/unit/*.c)
 HEADERS := $(shell find cgi-bin -name '*.h')
 
 .PHONY: help deps deps-test build build-san run stop status test test-unit test-http test-e2e \
-	fuzz fuzz-short bench clean
+	fuzz fuzz-short bench drill test-drill clean
 
 help:
 	@echo "make run    install what is missing, build, start PostgreSQL, the workers and nginx (PORT=$(PORT))"
@@ -57,6 +58,7 @@ help:
 	@echo "make test   unit tests, short fuzzing, then HTTP tests on an isolated stack"
 	@echo "make bench  measure pages with wrk against the FastCGI hello ceiling"
 	@echo "make fuzz   fuzz every parser at length"
+	@echo "make drill  the fault drills at length; figures into docs/drills.md"
 
 deps:
 	@scripts/deps.sh
@@ -123,6 +125,7 @@ test: build-san
 	@$(MAKE) --no-print-directory test-unit
 	@$(MAKE) --no-print-directory fuzz-short
 	@$(MAKE) --no-print-directory test-http
+	@$(MAKE) --no-print-directory test-drill
 	@$(MAKE) --no-print-directory test-e2e
 	@echo "make test: all passed"
 
@@ -138,6 +141,10 @@ test-e2e: build-san
 	@echo "== the journey in Chromium (screenshots in tests/e2e/screenshots/)"
 	@scripts/with-stack.sh test $(TEST_PORT) $(SAN) tests/e2e/run.sh
 
+test-drill: build-san
+	@echo "== fault drills, short form, on an instance of their own (port $(DRILL_PORT))"
+	@scripts/with-stack.sh drill $(DRILL_PORT) $(SAN) tests/drill/run.sh short
+
 fuzz-short: deps-test
 	@echo "== fuzzing each parser briefly"
 	@tests/fuzz/run.sh 8
@@ -147,6 +154,9 @@ fuzz: deps-test
 
 bench: build deps-test $(REL)/hello-fcgi
 	@scripts/with-stack.sh bench $(BENCH_PORT) $(REL) tests/bench/run.sh
+
+drill: build deps-test
+	@scripts/with-stack.sh drill $(DRILL_PORT) $(REL) tests/drill/run.sh long
 
 clean:
 	rm -rf build

@@ -29,6 +29,8 @@ if [ "$profile" = test ]; then
 	packages+=(clang libclang-rt-14-dev wrk chromium)
 	# checking certificates: PDF to text and image, QR decoding
 	packages+=(poppler-utils zbar-tools)
+	# the fault drills' clients
+	packages+=(python3)
 fi
 
 missing=()

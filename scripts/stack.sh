@@ -5,12 +5,15 @@
 #   scripts/stack.sh start NAME PORT BUILD_DIR
 #   scripts/stack.sh stop NAME
 #   scripts/stack.sh status NAME
+#   scripts/stack.sh init NAME      (PostgreSQL running with the database and
+#                                    its roles, a new one empty; nothing else:
+#                                    scripts/restore.sh)
 #
 # Instances: dev (make run), test (make test), bench (make bench).  Each has
 # its own data directory, ports and sockets, so they never touch each other.
 set -euo pipefail
 
-cmd=${1:?usage: stack.sh start|stop|status NAME [PORT BUILD]}
+cmd=${1:?usage: stack.sh start|stop|status|init NAME [PORT BUILD]}
 name=${2:?instance name}
 root=$(cd "$(dirname "$0")/.." && pwd)
 var="$root/var/$name"
@@ -289,6 +292,14 @@ start)
 	nginx_start
 	scheduler_start
 	say "Starcert is running at $url (logs and data in var/$name/)"
+	;;
+init)
+	ensure_reachable
+	ensure_user
+	make_dirs
+	pg_init
+	pg_start
+	db_bootstrap
 	;;
 stop)
 	if [ -f "$ngx_pid" ]; then

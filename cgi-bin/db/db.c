@@ -131,15 +131,23 @@ sqlstate_status(const char *state)
 static enum db_status
 result_status(PGresult *res, const char *what)
 {
-	enum db_status st;
+	const char	*state = res != NULL ?
+	    PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
+	enum db_status	 st;
 
-	if (db.conn == NULL || PQstatus(db.conn) != CONNECTION_OK) {
-		fprintf(stderr, "db: connection lost during %s\n", what);
+	/*
+	 * The server gives every error a SQLSTATE; an error without one is
+	 * libpq's own ("server closed the connection unexpectedly", a broken
+	 * pipe), often before PQstatus has noticed: the connection is gone.
+	 */
+	if (db.conn == NULL || PQstatus(db.conn) != CONNECTION_OK || state == NULL) {
+		fprintf(stderr, "db: connection lost during %s: %s", what,
+		    db.conn == NULL ? "no connection\n" : res != NULL ?
+		    PQresultErrorMessage(res) : PQerrorMessage(db.conn));
 		db_drop();
 		return DB_UNAVAILABLE;
 	}
-	st = sqlstate_status(res != NULL ?
-	    PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL);
+	st = sqlstate_status(state);
 	if (st == DB_ERROR || st == DB_UNAVAILABLE)
 		fprintf(stderr, "db: %s: %s", what, res != NULL ?
 		    PQresultErrorMessage(res) : PQerrorMessage(db.conn));
