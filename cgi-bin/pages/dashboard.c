@@ -817,10 +817,12 @@ static int
 applicant_certificates(struct req *r, struct tmpl_dict *d, const char *org)
 {
 	char		 limit[DB_INT_BUF];
-	const char	*p[2] = { org, db_int(limit, APPLICANT_CERTS) };
+	/* The certificate list's statement: the organization, no other filter. */
+	const char	*p[CERT_FILTER_PARAMS + 1] = { org };
 	PGresult	*res;
 	enum db_status	 st;
 
+	p[CERT_FILTER_PARAMS] = db_int(limit, APPLICANT_CERTS);
 	if ((res = db_query(STMT_CERTIFICATES_LIST, p, &st)) == NULL)
 		return db_status_http(st);
 	for (int i = 0; i < PQntuples(res); i++) {
