@@ -209,7 +209,7 @@ enum stmt {
 };
 
 /* The dashboards' lists: rows per list of what waits, per overdue list, days of the calendar. */
-#define DASHBOARD_WAIT_ROWS	10
+#define DASHBOARD_WAIT_ROWS	5
 #define DASHBOARD_LATE_ROWS	5
 #define DASHBOARD_CALENDAR_DAYS	42
 

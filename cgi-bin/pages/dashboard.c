@@ -281,6 +281,21 @@ item_fill(struct req *r, struct tmpl_dict *it, const struct list_def *l,
 		section_set(it, "HOLDER", "HOLDER", extra);
 }
 
+/* How many a list has in all, from the snapshot, or -1 when it is the user's own. */
+static long long
+list_total(const struct list_def *l, const struct figures *f)
+{
+	if (strcmp(l->part, "late") == 0)
+		return figure(f, "overdue", l->kind, NULL);
+	if (strcmp(l->kind, "review_next") == 0)
+		return figure(f, "stage", "submitted", NULL) + figure(f, "stage", "resubmitted", NULL);
+	if (strcmp(l->kind, "plan_application") == 0)
+		return figure(f, "stage", "to_plan", NULL);
+	if (strcmp(l->kind, "plan_surveillance") == 0)
+		return figure(f, "stage", "surveillance_to_plan", NULL);
+	return -1;
+}
+
 /* The lists of one part (wait or late) the rows hold: how many, or -1 when memory ran out. */
 static int
 lists_fill(struct req *r, struct tmpl_dict *d, const PGresult *res, const char *part,
@@ -296,6 +311,7 @@ lists_fill(struct req *r, struct tmpl_dict *d, const PGresult *res, const char *
 		const struct list_def	*l = &lists[k];
 		struct tmpl_dict	*g = NULL;
 		int			 rows = 0, first, end;
+		long long		 total;
 
 		if (strcmp(l->part, part) != 0 || (r->user->roles & l->roles) == 0)
 			continue;
@@ -320,19 +336,14 @@ lists_fill(struct req *r, struct tmpl_dict *d, const PGresult *res, const char *
 		if (g == NULL)
 			continue;
 		shown++;
-		/* How many in all: the snapshot's count for overdue lists and
-		 * the queue; else what the list shows. */
-		if (strcmp(part, "late") == 0)
-			tmpl_set_int(g, "COUNT", figure(f, "overdue", l->kind, NULL) > rows ?
-			    figure(f, "overdue", l->kind, NULL) : rows);
-		else if (strcmp(l->kind, "review_next") == 0)
-			tmpl_set_int(g, "COUNT", figure(f, "stage", "submitted", NULL) +
-			    figure(f, "stage", "resubmitted", NULL));
+		/* How many in all: the snapshot's count where the list is the
+		 * body's (it may lag the list by a minute); else what it shows. */
+		if ((total = list_total(l, f)) >= 0)
+			tmpl_set_int(g, "COUNT", total > rows ? total : rows);
 		else
 			tmpl_set(g, "COUNT", rows >= limit ? arena_printf(r->arena, "%d+", rows) :
 			    arena_printf(r->arena, "%d", rows));
-		if (l->more != NULL && (rows >= limit || strcmp(part, "late") == 0 ||
-		    strcmp(l->kind, "review_next") == 0))
+		if (l->more != NULL && (rows >= limit || total > rows))
 			section_set(g, "MORE", "MORE_HREF", l->more);
 	}
 	return shown;

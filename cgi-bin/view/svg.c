@@ -20,7 +20,7 @@
 #define PLOT_HEIGHT	280
 #define PLOT_LEFT	76
 #define PLOT_RIGHT	712
-#define PLOT_TOP	14
+#define PLOT_TOP	26
 #define PLOT_BOTTOM	234
 #define PLOT_LABEL_Y	262
 #define TEXT_MIDDLE	5	/* from a line's y to the baseline of text centred on it */

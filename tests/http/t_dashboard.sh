@@ -72,7 +72,8 @@ BEGIN
 	SELECT app, 1, id, '请重新上传' FROM material_items ORDER BY id LIMIT 2;
 	INSERT INTO applications (organization_id, kind, state, created_by, scope, submitted_at, queued_at, reviewer_id)
 	VALUES (a, 'initial', 'in_review', ua, 'dash:a-held', now() - interval '20 days', now() - interval '20 days', rev1),
-	       (b, 'initial', 'in_review', ub, 'dash:b-held', now() - interval '3 days', now() - interval '3 days', rev2);
+	       (b, 'initial', 'in_review', ub, 'dash:b-held', now() - interval '3 days', now() - interval '3 days', rev2),
+	       (b, 'initial', 'submitted', ub, 'dash:b-queued', now() - interval '30 days', now() - interval '30 days', NULL);
 	INSERT INTO applications (organization_id, kind, state, created_by, scope, submitted_at, queued_at, decided_at, mandays_halfdays)
 	SELECT o, 'initial', 'accepted', u, m, now() - interval '60 days', now() - interval '60 days',
 	       now() - interval '50 days', 4
@@ -204,6 +205,7 @@ test_85_dd_a_reviewer_sees_what_they_hold_and_the_queue() {
 	expect_no_panel "href=\"/applications/$held_b\""
 	expect_panel '已等待 20 天'
 	expect_panel 'id="wait-review_next"'
+	expect_panel "href=\"/applications/$(dash_app dash:b-queued)\""
 	# A reviewer acts on neither audits nor decisions.
 	expect_no_panel 'id="wait-decide"'
 	expect_no_panel 'id="wait-audit_team"'
