@@ -270,6 +270,16 @@ stop_pidfile() {
 	say "$what did not stop in 15 s: killed"
 }
 
+# An empty instance with its cluster running (start goes on from here; restore uses it alone).
+cluster_up() {
+	ensure_reachable
+	ensure_user
+	make_dirs
+	pg_init
+	pg_start
+	db_bootstrap
+}
+
 case "$cmd" in
 start)
 	port=${3:?port}
@@ -280,12 +290,7 @@ start)
 		say "already running at $url; nothing changed"
 		exit 0
 	fi
-	ensure_reachable
-	ensure_user
-	make_dirs
-	pg_init
-	pg_start
-	db_bootstrap
+	cluster_up
 	migrate
 	ensure_admin
 	app_start
@@ -294,12 +299,7 @@ start)
 	say "Starcert is running at $url (logs and data in var/$name/)"
 	;;
 init)
-	ensure_reachable
-	ensure_user
-	make_dirs
-	pg_init
-	pg_start
-	db_bootstrap
+	cluster_up
 	;;
 stop)
 	if [ -f "$ngx_pid" ]; then

@@ -70,6 +70,20 @@ measure() {
 	rm -f "$log"
 }
 
+# bench_session EMAIL NAME ROLE: a staff user (made unless there) signed in; its session id.
+bench_session() {
+	echo "$3-password-1" | STARCERT_DB="host=$STARCERT_VAR/pgsock port=54340 dbname=starcert user=starcert_app" \
+		ASAN_OPTIONS=detect_leaks=0 "$STARCERT_BUILD/starcertctl" user add "$1" --name "$2" \
+		--role "$3" >/dev/null 2>&1 || true
+	local jar token
+	jar=$(mktemp)
+	token=$(curl -s -c "$jar" "$STARCERT_URL/login" | grep -o 'name="csrf" value="[0-9a-f]*"' | grep -o '[0-9a-f]\{64\}')
+	curl -s -o /dev/null -b "$jar" -c "$jar" -H "Origin: $STARCERT_URL" --data-urlencode "csrf=$token" \
+		--data-urlencode "email=$1" --data-urlencode "password=$3-password-1" "$STARCERT_URL/login"
+	awk '$6 == "sid" {print $7}' "$jar"
+	rm -f "$jar"
+}
+
 rows=()
 add_row() { # name path target [wrk args]
 	local name=$1 path=$2 target=$3 ratio
@@ -135,15 +149,7 @@ rm -f "$jar" "$lua"
 
 # --- the review queue at 10^3, then 10^5 applications (and the rest of tests/bench/seed.sql) ---
 rows_total=${BENCH_ROWS:-100000}
-echo 'reviewer-password-1' | STARCERT_DB="host=$STARCERT_VAR/pgsock port=54340 dbname=starcert user=starcert_app" \
-	ASAN_OPTIONS=detect_leaks=0 "$STARCERT_BUILD/starcertctl" user add bench-reviewer@bench.example \
-	--name 基准审核员 --role reviewer >/dev/null
-rjar=$(mktemp)
-rtoken=$(curl -s -c "$rjar" "$STARCERT_URL/login" | grep -o 'name="csrf" value="[0-9a-f]*"' | grep -o '[0-9a-f]\{64\}')
-curl -s -o /dev/null -b "$rjar" -c "$rjar" -H "Origin: $STARCERT_URL" --data-urlencode "csrf=$rtoken" \
-	--data-urlencode "email=bench-reviewer@bench.example" --data-urlencode "password=reviewer-password-1" "$STARCERT_URL/login"
-rsid=$(awk '$6 == "sid" {print $7}' "$rjar")
-rm -f "$rjar"
+rsid=$(bench_session bench-reviewer@bench.example 基准审核员 reviewer)
 $STARCERT_PSQL_OWNER -v n=1000 -f "$root/tests/bench/seed_queue.sql" >/dev/null
 add_row "review queue, first page (10^3 rows)" /review "" -H "Cookie: sid=$rsid"
 p50_small=$P50
@@ -162,15 +168,7 @@ add_row "review queue, organization name part" "/review?q=%E9%80%9A%E4%BF%A1" ""
 # A supervisor's is the fullest: decisions, plans, overdue lists, the calendar
 # and the charts.  The first request makes the snapshot of the body's figures
 # (recomputed after dashboard_figures_seconds, 60 s: not within a run).
-echo 'supervisor-password-1' | STARCERT_DB="host=$STARCERT_VAR/pgsock port=54340 dbname=starcert user=starcert_app" \
-	ASAN_OPTIONS=detect_leaks=0 "$STARCERT_BUILD/starcertctl" user add bench-supervisor@bench.example \
-	--name 基准决定人员 --role supervisor >/dev/null
-sjar=$(mktemp)
-stoken=$(curl -s -c "$sjar" "$STARCERT_URL/login" | grep -o 'name="csrf" value="[0-9a-f]*"' | grep -o '[0-9a-f]\{64\}')
-curl -s -o /dev/null -b "$sjar" -c "$sjar" -H "Origin: $STARCERT_URL" --data-urlencode "csrf=$stoken" \
-	--data-urlencode "email=bench-supervisor@bench.example" --data-urlencode "password=supervisor-password-1" "$STARCERT_URL/login"
-ssid=$(awk '$6 == "sid" {print $7}' "$sjar")
-rm -f "$sjar"
+ssid=$(bench_session bench-supervisor@bench.example 基准决定人员 supervisor)
 curl -s -o /dev/null -H "Cookie: sid=$ssid" "$STARCERT_URL/dashboard"
 add_row "staff dashboard, supervisor (10^5 rows)" /dashboard "≥ 0.40, p99 ≤ 25 ms" -H "Cookie: sid=$ssid"
 add_row "staff dashboard, reviewer" /dashboard "" -H "Cookie: sid=$rsid"
