@@ -26,7 +26,7 @@ drill_4_slow_clients_leave_ordinary_latency_alone() {
 	total=$((SLOW_HEADERS + SLOW_BODIES + SLOW_READERS))
 	nginx_fd_room
 	measure slow nginx_open_files "$NGINX_FILES" "files each nginx worker may open (the shell's limit was $(ulimit -Sn))"
-	PAGES=(--path "/applications/$app" --path / --path /applications)
+	PAGES=(--path "/applications/$app" --path /dashboard --path /applications)
 	client load "$STARCERT_URL" "${PAGES[@]}" --cookie "$COOKIE" --threads 2 --pause 0.02 \
 		--seconds "$SLOW_SECONDS" --out "$TMP/s-before"
 	before=$(client summary "$TMP/s-before")

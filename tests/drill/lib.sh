@@ -62,7 +62,7 @@ setup_applicant() {
 			TARGETS+=(--target "/applications/$app/materials/$m")
 		done
 	done
-	PAGES=(--path "/applications/${APPS[0]}" --path / --path /applications --path /healthz)
+	PAGES=(--path "/applications/${APPS[0]}" --path /dashboard --path /applications --path /healthz)
 	WORKERS=$(worker_pids | wc -w)
 	MASTER=$(master_pid)
 }
