@@ -645,7 +645,7 @@ async function journey(lang) {
 		assert.match(await text(supervisor), new RegExp(orgRe));
 		assert.equal(await supervisor.inputValue("#mandays"), s.mandays);
 		for (const role of ["lead", "member"])
-			assert.equal(await teamRow(role).locator(".badge").count(), 0, `${role} is fit`);
+			assert.equal(await teamRow(role).locator(".badge").textContent(), t("符合", "Fit"), `${role} is fit`);
 		assert.match(await text(supervisor, "#outlets"), t(/固定服务网点 2 个，建议至少抽样 \d 个/, /2 fixed outlets; visit at least \d/));
 		await supervisor.fill("#start-date", start);
 		await supervisor.fill("#end-date", end);
