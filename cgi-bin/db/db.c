@@ -35,9 +35,8 @@ db_init(const char *conninfo, int statement_timeout_ms)
 {
 	free(db.conninfo);
 	db.conninfo = strdup(conninfo != NULL ? conninfo : "");
-	/* Generic plans for prepared statements; see custom_when in db.h. */
-	snprintf(db.options, sizeof(db.options), "-c statement_timeout=%d "
-	    "-c plan_cache_mode=force_generic_plan", statement_timeout_ms);
+	snprintf(db.options, sizeof(db.options), "-c statement_timeout=%d",
+	    statement_timeout_ms);
 	db.backoff_ms = BACKOFF_MIN_MS;
 }
 

@@ -219,12 +219,14 @@ struct stmt_def {
 	int		 nparams;
 	bool		 read_only;	/* safe to retry once after a reconnect */
 	/*
-	 * Statements are prepared once per connection and run with a generic
-	 * plan (plan_cache_mode = force_generic_plan): planning a page's query
-	 * afresh on every request cost more than running it.  A statement whose
-	 * best plan depends on a value — an optional filter ($n IS NULL OR ...),
-	 * a LIKE pattern — names those parameters here: when one of them is
-	 * given, it is planned with the values (sent unnamed) instead.
+	 * Statements are prepared once per connection; PostgreSQL then chooses
+	 * between a generic plan and one made for the values (plan_cache_mode
+	 * auto).  A statement whose best plan depends on a value — an optional
+	 * filter ($n IS NULL OR ...), a LIKE pattern — names those parameters
+	 * here: when one of them is given, it is sent unnamed and always planned
+	 * with the values.  (Forcing generic plans for the rest was tried: it
+	 * saved the queue's planning time at 10^3 rows but made its generic plan
+	 * take seconds at 10^5; see docs/benchmarks.md.)
 	 */
 	unsigned	 custom_when;	/* PLAN_WITH($n) | ...; PLAN_ALWAYS */
 };

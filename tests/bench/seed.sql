@@ -51,6 +51,12 @@ SELECT 'SCB-2025-' || lpad(au.id::text, 6, '0'), a.organization_id, a.id, au.id,
        (b.issued + interval '2 years')::date
 FROM audits au JOIN applications a ON a.id = au.application_id
 JOIN bench_issue b ON b.organization_id = a.organization_id;
+-- Statistics of what this transaction made so far (ANALYZE sees its own
+-- rows), so that the joins below are planned for 10^5 rows, not for none.
+ANALYZE organizations;
+ANALYZE applications;
+ANALYZE audits;
+ANALYZE certificates;
 INSERT INTO certificate_versions (certificate_id, version, org_name, credit_code, address,
     scope, standard, level, issue_date, expiry_date)
 SELECT c.id, 1, o.name, o.credit_code, o.address, '家用电器的销售、安装和维修',

@@ -13,5 +13,3 @@ SELECT o.id, 'initial', (ARRAY['submitted', 'submitted', 'resubmitted', 'in_revi
        now() - (o.id || ' minutes')::interval, '基准范围'
 FROM organizations o WHERE o.contact_email LIKE '%@queue.bench.example';
 COMMIT;
-ANALYZE organizations;
-ANALYZE applications;
