@@ -4,6 +4,9 @@
 
 drill_1_killed_workers_are_replaced_and_nothing_acknowledged_is_lost() {
 	local mark t0 rounds=0 kills=0 together=0 victims v load up wrk_pid='' last_kill back_ms line
+	# Each worker counted once: a worker killed and not yet reaped is still
+	# listed, and a second kill of it succeeds without a second death.
+	local -A killed=()
 	mark=$(log_mark)
 	pages "$TMP/k-load" --threads 3 --pause 0.005
 	load=$LOAD_PID
@@ -26,10 +29,11 @@ drill_1_killed_workers_are_replaced_and_nothing_acknowledged_is_lost() {
 			victims=$(worker_pids | tr ' ' '\n' | grep . | shuf -n 1)
 		fi
 		for v in $victims; do
-			kill -9 "$v" 2>/dev/null && kills=$((kills + 1))
+			kill -9 "$v" 2>/dev/null && killed[$v]=1
 		done
 	done
 	last_kill=$(now_ms)
+	kills=${#killed[@]}
 	wait_for full_crew || fail "the master did not bring the workers back to $WORKERS"
 	back_ms=$(($(now_ms) - last_kill))
 	finish "$load" "$up"
