@@ -4,10 +4,12 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
+# Ports stay below the ephemeral range (32768-): an outgoing connection may
+# hold one of those for a while, and nginx then cannot bind it.
 PORT ?= 8080
 TEST_PORT ?= 18080
 BENCH_PORT ?= 28080
-DRILL_PORT ?= 38080
+DRILL_PORT ?= 19080
 
 # Two builds: release (make run, bench) and sanitized (make test).
 REL := build/release

@@ -14,7 +14,7 @@ mailctl() {
 		fail "starcertctl mail failed: $(cat "$TMP/mail.err")"
 }
 
-SMTP_PORT=$((20000 + RANDOM % 20000))
+SMTP_PORT=$((20000 + RANDOM % 12000))	# below the ephemeral ports (32768-)
 # sink [--fail]: (re)start the SMTP sink on SMTP_PORT, messages into $TMP/sink.
 sink() {
 	sink_stop
