@@ -1,4 +1,5 @@
 // tmpl.cc: the only C++ file: a C API over ctemplate's dictionary, cache and expansion.
+#include <cstring>
 #include <new>
 #include <string>
 
@@ -22,6 +23,47 @@ public:
 	void Emit(const char *s) override { buf_puts(out_, s); }
 	void Emit(const char *s, size_t n) override { buf_append(out_, s, n); }
 };
+
+/*
+ * Variable and section names with their ids.  A name given as a plain
+ * string is hashed and looked up in ctemplate's global name table, under
+ * its lock, at every use: on the review queue's 450 values that was two
+ * thirds of the worker's time spent filling dictionaries.  Each name here
+ * is registered once per worker and then handed over with its id.  Names
+ * are few (those the templates use), so the table is small; a name that
+ * finds it full is passed as before.
+ */
+constexpr size_t NAME_SLOTS = 1024;	/* a power of two */
+
+struct Name {
+	char				*text;	/* owned; NULL: free slot */
+	ctemplate::StaticTemplateString	 sts;
+};
+Name names[NAME_SLOTS];
+
+ctemplate::TemplateString
+name_of(const char *name)
+{
+	size_t h = 2166136261u, len;
+
+	for (len = 0; name[len] != '\0'; len++)	/* FNV-1a */
+		h = (h ^ (unsigned char)name[len]) * 16777619u;
+	for (size_t i = 0; i < NAME_SLOTS; i++) {
+		Name &n = names[(h + i) & (NAME_SLOTS - 1)];
+
+		if (n.text != nullptr) {
+			if (strcmp(n.text, name) == 0)
+				return ctemplate::TemplateString(n.sts);
+			continue;
+		}
+		if ((n.text = strdup(name)) == nullptr)
+			break;
+		n.sts = { { n.text, len, 0 } };
+		ctemplate::StaticTemplateStringInitializer computes_id(&n.sts);
+		return ctemplate::TemplateString(n.sts);
+	}
+	return ctemplate::TemplateString(name, len);
+}
 
 inline ctemplate::TemplateDictionary *
 D(struct tmpl_dict *d)
@@ -77,7 +119,7 @@ extern "C" void
 tmpl_set(struct tmpl_dict *d, const char *name, const char *value)
 {
 	try {
-		D(d)->SetValue(name, value != nullptr ? value : "");
+		D(d)->SetValue(name_of(name), value != nullptr ? value : "");
 	} catch (...) {
 	}
 }
@@ -86,7 +128,7 @@ extern "C" void
 tmpl_set_int(struct tmpl_dict *d, const char *name, long long value)
 {
 	try {
-		D(d)->SetFormattedValue(name, "%lld", value);
+		D(d)->SetFormattedValue(name_of(name), "%lld", value);
 	} catch (...) {
 	}
 }
@@ -95,7 +137,7 @@ extern "C" struct tmpl_dict *
 tmpl_section(struct tmpl_dict *d, const char *name)
 {
 	try {
-		return C(D(d)->AddSectionDictionary(name));
+		return C(D(d)->AddSectionDictionary(name_of(name)));
 	} catch (...) {
 		return nullptr;
 	}
@@ -105,7 +147,7 @@ extern "C" void
 tmpl_show(struct tmpl_dict *d, const char *name)
 {
 	try {
-		D(d)->ShowSection(name);
+		D(d)->ShowSection(name_of(name));
 	} catch (...) {
 	}
 }
@@ -114,7 +156,7 @@ extern "C" struct tmpl_dict *
 tmpl_include(struct tmpl_dict *d, const char *name, const char *key)
 {
 	try {
-		ctemplate::TemplateDictionary *sub = D(d)->AddIncludeDictionary(name);
+		ctemplate::TemplateDictionary *sub = D(d)->AddIncludeDictionary(name_of(name));
 
 		sub->SetFilename(key);
 		return C(sub);

@@ -27,9 +27,13 @@ view_label(const struct req *r, const char *prefix, const char *value)
 {
 	char		 key[128];
 	const char	*t;
+	size_t		 np = strlen(prefix), nv = strlen(value);
 
-	if (snprintf(key, sizeof(key), "%s%s", prefix, value) >= (int)sizeof(key))
+	/* Called for every cell of a list: no printf. */
+	if (np + nv >= sizeof(key))
 		return value;
+	memcpy(key, prefix, np);
+	memcpy(key + np, value, nv + 1);
 	return (t = i18n_lookup(r->lang, key)) != NULL ? t : value;
 }
 
