@@ -73,7 +73,7 @@ layout_fill(struct req *r, struct tmpl_dict *d)
 int
 app_init(const struct config *cfg)
 {
-	if (routes_check() != 0 || blob_init(cfg->blobs_dir) != 0 ||
+	if (routes_check() != 0 || stmt_defs_check() != 0 || blob_init(cfg->blobs_dir) != 0 ||
 	    certificates_init(cfg->cert_key_file, cfg->cjk_font, cfg->public_url) != 0)
 		return -1;
 	/* At most as many 64 MiB password hashes at once as there are cores. */

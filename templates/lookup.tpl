@@ -6,6 +6,7 @@
 <div class="form-actions"><button type="submit">{{_ lookup.search}}</button></div>
 </form>
 {{#NO_RESULTS}}<p class="muted">{{_ lookup.none}}</p>{{/NO_RESULTS}}
+{{#MORE}}<p class="notice" role="status">{{_ lookup.more}}</p>{{/MORE}}
 {{#HAS_RESULTS}}<div class="table-wrap"><table class="data register">
 <thead><tr><th scope="col">{{_ certificate.number}}</th><th scope="col">{{_ certificate.organization}}</th><th scope="col">{{_ certificate.level}}</th><th scope="col">{{_ certificate.scope}}</th><th scope="col">{{_ certificate.issue_date}}</th><th scope="col">{{_ certificate.expiry_date}}</th><th scope="col">{{_ certificate.status}}</th></tr></thead>
 <tbody>

@@ -219,19 +219,38 @@ struct stmt_def {
 	int		 nparams;
 	bool		 read_only;	/* safe to retry once after a reconnect */
 	/*
-	 * Statements are prepared once per connection; PostgreSQL then chooses
-	 * between a generic plan and one made for the values (plan_cache_mode
-	 * auto).  A statement whose best plan depends on a value — an optional
-	 * filter ($n IS NULL OR ...), a LIKE pattern — names those parameters
-	 * here: when one of them is given, it is sent unnamed and always planned
-	 * with the values.  (Forcing generic plans for the rest was tried: it
-	 * saved the queue's planning time at 10^3 rows but made its generic plan
-	 * take seconds at 10^5; see docs/benchmarks.md.)
+	 * Statements are prepared once per connection and run with the plan
+	 * PostgreSQL made for every value (plan_cache_mode force_generic_plan:
+	 * planning a list page's statement cost more than running it).  So
+	 * that one plan serves every value, a filter that a NULL parameter
+	 * turns off is written "($n::type IS NULL OR condition)" and its
+	 * parameter named here: the statement is then prepared once per set
+	 * of given optional parameters, each text with its conditions written
+	 * out or left out (variant.c), and each variant's plan uses its
+	 * indexes.  Limits are literals (DB_PAGE_LIMIT).  A catch-all text
+	 * with one plan made the queue take seconds at 10^5 rows.
 	 */
-	unsigned	 custom_when;	/* PLAN_WITH($n) | ...; PLAN_ALWAYS */
+	unsigned	 optional;	/* OPTIONAL($n) | ... */
+	/* Planned with its values at every run, never prepared: exports,
+	 * reports and the staff search, whose best plan depends on them. */
+	bool		 plan_always;
 };
-#define PLAN_WITH(n)	(1u << ((n) - 1))
-#define PLAN_ALWAYS	(~0u)
+#define OPTIONAL(n)		(1u << ((n) - 1))
+
+/*
+ * The rows of a list page.  Its statement asks for one more (is there a
+ * next page?) and says so as a literal: a plan made once for every value
+ * that knows how few rows it needs walks an index in order; with
+ * "LIMIT $n" it would plan for a tenth of the table and sort it.
+ */
+#define DB_PAGE_ROWS		50
+#define DB_STR_(x)		#x
+#define DB_STR(x)		DB_STR_(x)
+#define DB_PAGE_LIMIT		" LIMIT " DB_STR(DB_PAGE_ROWS) " + 1"
+/* The certificate list: the newest, unpaged (the export has them all). */
+#define DB_CERTIFICATES_ROWS	200
+#define STMT_OPTIONAL_MAX	6	/* 2^6 variants at most */
+#define STMT_NAME_MAX		64	/* a prepared name: db_<entity>_<verb>/<variant> */
 
 extern const struct stmt_def stmt_defs[STMT__MAX];
 
@@ -329,6 +348,20 @@ const char	*db_like_escape(struct arena *, const char *s);
  * (arena copy, or NULL when out of memory).
  */
 const char	*db_array(struct arena *, const char *const *values, size_t n);
+
+struct buf;
+/*
+ * stmt_variant_sql: d's text for the optional parameters in given (a mask
+ * of OPTIONAL bits), appended to out; -1 when an optional parameter has no
+ * condition of that form or one does not end.
+ */
+int		 stmt_variant_sql(const struct stmt_def *d, unsigned given, struct buf *out);
+/* stmt_variant: which variant params select (0 .. 2^k - 1 for k optional parameters). */
+unsigned	 stmt_variant(const struct stmt_def *d, const char *const *params);
+/* stmt_variant_given: the OPTIONAL mask of variant. */
+unsigned	 stmt_variant_given(const struct stmt_def *d, unsigned variant);
+/* stmt_defs_check: every statement's optional conditions well formed (at start-up); -1 and a log line if not. */
+int		 stmt_defs_check(void);
 
 /* db_conn: the raw connection, for starcertctl; NULL when not connected. */
 PGconn		*db_conn(void);

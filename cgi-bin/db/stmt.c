@@ -111,7 +111,7 @@ const struct stmt_def stmt_defs[STMT__MAX] = {
 	    /* A long comment is kept whole where it belongs; the log keeps 2000 characters. */
 	    "VALUES ($1, $2, $3, $4, $5, $6, left($7, 2000), $8)", 8, false },
 	/* $1 action prefix, $2 object type, $3 actor e-mail, $4 from date,
-	 * $5 to date (all NULL when not filtered), $6 before id (keyset), $7 limit */
+	 * $5 to date (all NULL when not filtered), $6 before id (keyset); a page of rows */
 	[STMT_EVENTS_LIST] = { "db_events_list",
 	    "SELECT e.id, to_char(e.at AT TIME ZONE 'Asia/Shanghai', "
 	    "'YYYY-MM-DD HH24:MI:SS'), coalesce(u.email, ''), e.object_type, "
@@ -125,8 +125,9 @@ const struct stmt_def stmt_defs[STMT__MAX] = {
 	    "AND ($4::date IS NULL OR e.at >= ($4::date::timestamp AT TIME ZONE 'Asia/Shanghai')) "
 	    "AND ($5::date IS NULL OR e.at < (($5::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')) "
 	    "AND ($6::bigint IS NULL OR e.id < $6) "
-	    "ORDER BY e.id DESC LIMIT $7", 7, true,
-	    PLAN_WITH(1) | PLAN_WITH(2) | PLAN_WITH(3) | PLAN_WITH(4) | PLAN_WITH(5) },
+	    "ORDER BY e.id DESC" DB_PAGE_LIMIT, 6, true,
+	    OPTIONAL(1) | OPTIONAL(2) | OPTIONAL(3) | OPTIONAL(4) | OPTIONAL(5) |
+	    OPTIONAL(6) },
 
 	[STMT_ORGANIZATION_INSERT] = { "db_organization_insert",
 	    "INSERT INTO organizations (name, credit_code, address, "
@@ -171,13 +172,13 @@ const struct stmt_def stmt_defs[STMT__MAX] = {
 	    "UPDATE users SET disabled = $2, updated_at = now() "
 	    "WHERE id = $1 AND disabled <> $2 RETURNING id", 2, false },
 	/* $1 search text (LIKE-escaped, lower case) or NULL, $2 role mask
-	 * (0: any), $3 after id (keyset), $4 limit */
+	 * (0: any), $3 after id (keyset); a page of rows */
 	[STMT_USERS_SEARCH] = { "db_users_search",
 	    "SELECT " USER_COLUMNS " FROM users u "
 	    "LEFT JOIN organizations o ON o.id = u.organization_id "
 	    "WHERE ($1::text IS NULL OR (u.email || ' ' || lower(u.name)) "
 	    "LIKE '%' || lower($1) || '%') AND ($2::int = 0 OR u.roles & $2 <> 0) "
-	    "AND u.id > $3 ORDER BY u.id LIMIT $4", 4, true, PLAN_WITH(1) },
+	    "AND u.id > $3 ORDER BY u.id" DB_PAGE_LIMIT, 3, true, OPTIONAL(1) },
 	[STMT_ADMINS_COUNT] = { "db_admins_count",
 	    "SELECT count(*) FROM users WHERE roles & 32 <> 0 AND NOT disabled",
 	    0, true },
@@ -279,20 +280,20 @@ const struct stmt_def stmt_defs[STMT__MAX] = {
 	    "'YYYY-MM-DD'), coalesce(to_char(submitted_at AT TIME ZONE "
 	    "'Asia/Shanghai', 'YYYY-MM-DD HH24:MI'), '') FROM applications "
 	    "WHERE organization_id = $1 ORDER BY id DESC LIMIT 200", 1, true },
-	/* Staff: applications past their draft, filtered ($1-$5, dates of submission); $6 before id (keyset), $7 limit */
+	/* Staff: applications past their draft, filtered ($1-$5, dates of submission); $6 before id (keyset); a page of rows */
 	[STMT_APPLICATIONS_SUBMITTED] = { "db_applications_submitted",
 	    "SELECT a.id, a.kind, a.state, o.name, o.credit_code, "
 	    "to_char(a.submitted_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') "
 	    "FROM applications a JOIN organizations o ON o.id = a.organization_id "
 	    "WHERE " APP_FILTER("a.submitted_at") "AND a.state <> 'draft' "
 	    "AND ($6::bigint IS NULL OR a.id < $6) "
-	    "ORDER BY a.id DESC LIMIT $7", 7, true,
-	    PLAN_WITH(1) | PLAN_WITH(3) | PLAN_WITH(4) | PLAN_WITH(5) },
+	    "ORDER BY a.id DESC" DB_PAGE_LIMIT, 6, true,
+	    OPTIONAL(1) | OPTIONAL(3) | OPTIONAL(4) | OPTIONAL(5) | OPTIONAL(6) },
 	/* The same list (or an applicant's own, drafts too) with stages and dates, every row. */
 	[STMT_APPLICATIONS_EXPORT] = { "db_applications_export",
 	    APP_EXPORT_SELECT "WHERE " APP_FILTER("a.submitted_at")
 	    "AND ($1::bigint IS NOT NULL OR a.state <> 'draft') "
-	    "ORDER BY a.id DESC", 5, true, PLAN_ALWAYS },
+	    "ORDER BY a.id DESC", 5, true, .plan_always = true },
 	[STMT_APPLICATION_INSERT] = { "db_application_insert",
 	    "INSERT INTO applications (organization_id, kind, created_by) "
 	    "VALUES ($1, $2, $3) RETURNING id", 3, false },
@@ -389,7 +390,7 @@ const struct stmt_def stmt_defs[STMT__MAX] = {
 	    "OR EXISTS (SELECT 1 FROM certificate_versions WHERE pdf_sha256 = $1)",
 	    1, true },
 
-	/* Filtered ($1-$5, dates of queueing); $6, $7 after (queued_at, id) (keyset), $8 limit */
+	/* Filtered ($1-$5, dates of queueing); $6, $7 after (queued_at, id) (keyset); a page of rows */
 	[STMT_REVIEW_QUEUE] = { "db_review_queue",
 	    "SELECT a.id, a.state, o.name, o.credit_code, "
 	    "to_char(a.queued_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI'), "
@@ -399,13 +400,13 @@ const struct stmt_def stmt_defs[STMT__MAX] = {
 	    "WHERE " APP_FILTER("a.queued_at")
 	    "AND a.state IN ('submitted', 'resubmitted', 'in_review') "
 	    "AND ($6::timestamptz IS NULL OR (a.queued_at, a.id) > ($6::timestamptz, $7::bigint)) "
-	    "ORDER BY a.queued_at, a.id LIMIT $8", 8, true,
-	    PLAN_WITH(1) | PLAN_WITH(3) | PLAN_WITH(4) | PLAN_WITH(5) },
+	    "ORDER BY a.queued_at, a.id" DB_PAGE_LIMIT, 7, true,
+	    OPTIONAL(1) | OPTIONAL(3) | OPTIONAL(4) | OPTIONAL(5) | OPTIONAL(6) },
 	/* The queue as filtered, with stages and dates, every row. */
 	[STMT_REVIEW_QUEUE_EXPORT] = { "db_review_queue_export",
 	    APP_EXPORT_SELECT "WHERE " APP_FILTER("a.queued_at")
 	    "AND a.state IN ('submitted', 'resubmitted', 'in_review') "
-	    "ORDER BY a.queued_at, a.id", 5, true, PLAN_ALWAYS },
+	    "ORDER BY a.queued_at, a.id", 5, true, .plan_always = true },
 	/* Returns the state it was taken from. */
 	[STMT_APPLICATION_TAKE] = { "db_application_take",
 	    "UPDATE applications a SET state = 'in_review', reviewer_id = $2, "
@@ -863,7 +864,7 @@ const struct stmt_def stmt_defs[STMT__MAX] = {
 	    "UPDATE certificate_versions SET pdf_sha256 = $3 WHERE certificate_id "
 	    "= $1 AND version = $2 AND pdf_sha256 IS NULL", 3, false },
 	/* One search box: $1 a certificate number or credit code (exact, any case),
-	 * or $2 part of an organization's name (LIKE-escaped); $3 limit.  Nothing
+	 * or $2 part of an organization's name (LIKE-escaped); a page of rows.  Nothing
 	 * private: number, name, level, scope, dates, status. */
 	[STMT_REGISTER_SEARCH] = { "db_register_search",
 	    "SELECT c.number, v.org_name, v.level, v.scope, c.issue_date::text, "
@@ -872,12 +873,13 @@ const struct stmt_def stmt_defs[STMT__MAX] = {
 	    "FROM certificates c JOIN certificate_versions v ON v.certificate_id = c.id "
 	    "AND v.version = c.version "
 	    /* The hits first, each through its own index (an OR across the two
-	     * tables would scan both); a very common name part stops at 1000. */
-	    "WHERE c.id = ANY (ARRAY(SELECT id FROM certificates WHERE number = upper($1) "
-	    "UNION SELECT certificate_id FROM certificate_versions WHERE credit_code = upper($1) "
-	    "UNION (SELECT certificate_id FROM certificate_versions "
-	    "WHERE org_name LIKE '%' || $2 || '%' ORDER BY certificate_id DESC LIMIT 1000))) "
-	    "ORDER BY c.issue_date DESC, c.id DESC LIMIT $3", 3, true, PLAN_ALWAYS },
+	     * tables would scan both); a very common name part stops at 1000
+	     * hits, unsorted, so that it costs a bounded scan. */
+	    "WHERE c.id IN (SELECT id FROM certificates WHERE number = upper($1) "
+	    "UNION ALL SELECT certificate_id FROM certificate_versions WHERE credit_code = upper($1) "
+	    "UNION ALL (SELECT certificate_id FROM certificate_versions "
+	    "WHERE org_name LIKE '%' || $2 || '%' LIMIT 1000)) "
+	    "ORDER BY c.issue_date DESC, c.id DESC" DB_PAGE_LIMIT, 2, true },
 	/* The daily tick, each step idempotent: $1 today.  Certificates past their expiry date. */
 	[STMT_TICK_EXPIRE] = { "db_tick_expire",
 	    "WITH x AS (UPDATE certificates c SET status = 'expired' FROM (SELECT "
@@ -1020,7 +1022,7 @@ const struct stmt_def stmt_defs[STMT__MAX] = {
 	    "RETURNING c.id), n AS (UPDATE certificates SET replaces_id = (SELECT min(id) "
 	    "FROM old) WHERE id = $1 AND EXISTS (SELECT 1 FROM old)) "
 	    "SELECT id::text, status FROM old", 1, false },
-	/* Certificates for the list, filtered ($1-$5), newest first, $6 at most. */
+	/* Certificates for the list, filtered ($1-$5), newest first, one more than shown. */
 	[STMT_CERTIFICATES_LIST] = { "db_certificates_list",
 	    "SELECT c.id, c.number, v.org_name, v.level, c.status, "
 	    "to_char(c.issue_date, 'YYYY-MM-DD'), to_char(c.expiry_date, 'YYYY-MM-DD'), "
@@ -1029,8 +1031,8 @@ const struct stmt_def stmt_defs[STMT__MAX] = {
 	    "AND s.state IN ('open', 'overdue')) "
 	    "FROM certificates c JOIN certificate_versions v ON v.certificate_id = c.id "
 	    "AND v.version = c.version WHERE " CERT_FILTER
-	    "ORDER BY c.id DESC LIMIT $6", 6, true,
-	    PLAN_WITH(1) | PLAN_WITH(2) | PLAN_WITH(3) | PLAN_WITH(4) | PLAN_WITH(5) },
+	    "ORDER BY c.id DESC LIMIT " DB_STR(DB_CERTIFICATES_ROWS) " + 1", 5, true,
+	    OPTIONAL(1) | OPTIONAL(2) | OPTIONAL(4) | OPTIONAL(5) },
 	/* The same, every row, with what the register prints. */
 	[STMT_CERTIFICATES_EXPORT] = { "db_certificates_export",
 	    "SELECT c.number, v.org_name, v.credit_code, v.address, v.scope, v.level, "
@@ -1041,7 +1043,7 @@ const struct stmt_def stmt_defs[STMT__MAX] = {
 	    /* Every row: the open surveillance in one pass, not a look-up per certificate. */
 	    "LEFT JOIN (SELECT certificate_id, min(due_date) AS due FROM surveillance_cases "
 	    "WHERE state IN ('open', 'overdue') GROUP BY certificate_id) s ON s.certificate_id = c.id "
-	    "WHERE " CERT_FILTER "ORDER BY c.id DESC", 5, true, PLAN_ALWAYS },
+	    "WHERE " CERT_FILTER "ORDER BY c.id DESC", 5, true, .plan_always = true },
 	/*
 	 * The regulator's monthly report: every change of a certificate's
 	 * status or level dated in [$1, $2), in order: date, event, number,
@@ -1061,17 +1063,16 @@ const struct stmt_def stmt_defs[STMT__MAX] = {
 	    "x.version DESC LIMIT 1) v "
 	    "WHERE h.on_date >= $1::date AND h.on_date < $2::date "
 	    "AND h.change IN ('issued', 'status', 'level') ORDER BY h.on_date, h.id", 2, true,
-	    PLAN_ALWAYS },
+	    .plan_always = true },
 	/* How many of each event the month [$1, $2) had. */
 	[STMT_REPORT_MONTHLY_COUNTS] = { "db_report_monthly_counts",
 	    "SELECT " REPORT_EVENT ", count(*) FROM certificate_history h "
 	    "WHERE h.on_date >= $1::date AND h.on_date < $2::date "
-	    "AND h.change IN ('issued', 'status', 'level') GROUP BY 1", 2, true, PLAN_ALWAYS },
-	/* For an export, until the end of its transaction: a longer statement timeout ($1), and
-	 * no JIT (compiling took 0.6 s of a 10^5-row export and saved less). */
+	    "AND h.change IN ('issued', 'status', 'level') GROUP BY 1", 2, true, .plan_always = true },
+	/* For an export, until the end of its transaction: a longer statement timeout ($1).
+	 * (JIT is off for every connection: compiling took 0.6 s of a 10^5-row export.) */
 	[STMT_EXPORT_SETTINGS] = { "db_export_settings",
-	    "SELECT set_config('statement_timeout', $1, true), set_config('jit', 'off', true)",
-	    1, false },
+	    "SELECT set_config('statement_timeout', $1, true)", 1, false },
 	/* A special surveillance (after complaints...): $1 certificate, $2 today. */
 	[STMT_SPECIAL_CASE_OPEN] = { "db_special_case_open",
 	    "INSERT INTO surveillance_cases (certificate_id, kind, due_date, opened_on) "
@@ -1089,12 +1090,12 @@ const struct stmt_def stmt_defs[STMT__MAX] = {
 	/* $1 object type, $2 id, $3 kind, $4 audience, $5 actor (or NULL): see notify() in 0010. */
 	[STMT_NOTIFY] = { "db_notify",
 	    "SELECT notify($1, $2::bigint, $3, $4, $5::bigint)", 5, false },
-	/* A user's notifications, newest first, before id $2 (0: from the top), at most $3. */
+	/* A user's notifications, newest first, before id $2 (NULL: from the top); a page of rows. */
 	[STMT_NOTIFICATIONS_LIST] = { "db_notifications_list",
 	    "SELECT id, kind, subject, link, to_char(created_at AT TIME ZONE "
 	    "'Asia/Shanghai', 'YYYY-MM-DD HH24:MI'), read_at IS NULL FROM "
-	    "notifications WHERE user_id = $1 AND ($2::bigint = 0 OR id < $2) "
-	    "ORDER BY id DESC LIMIT $3", 3, true },
+	    "notifications WHERE user_id = $1 AND ($2::bigint IS NULL OR id < $2) "
+	    "ORDER BY id DESC" DB_PAGE_LIMIT, 2, true, OPTIONAL(2) },
 	/* Open one: mark it read and say where it leads. */
 	[STMT_NOTIFICATION_READ] = { "db_notification_read",
 	    "UPDATE notifications SET read_at = coalesce(read_at, now()) "
@@ -1150,7 +1151,7 @@ const struct stmt_def stmt_defs[STMT__MAX] = {
 	    "certificate_versions WHERE credit_code = upper($1) UNION (SELECT certificate_id "
 	    "FROM certificate_versions WHERE org_name LIKE '%' || $2 || '%' ORDER BY "
 	    "certificate_id DESC LIMIT 200))) ORDER BY (c.number = upper($1)) DESC, "
-	    "c.status = 'valid' DESC, c.id DESC LIMIT 10)", 3, true, PLAN_ALWAYS },
+	    "c.status = 'valid' DESC, c.id DESC LIMIT 10)", 3, true, .plan_always = true },
 
 
 	/* A reviewer ($1, $2 review_overdue_days): what I hold in review, oldest first... */

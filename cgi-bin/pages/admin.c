@@ -16,8 +16,6 @@
 #include "../view/view.h"
 #include "pages.h"
 
-#define USERS_PAGE	50
-#define EVENTS_PAGE	50
 #define TEMP_PASSWORD_CHARS	14
 #define CATEGORIES_MAX	64
 
@@ -67,8 +65,8 @@ int
 page_admin_users(struct req *r)
 {
 	struct tmpl_dict	*d;
-	const char		*q, *role, *p[4], *esc = NULL;
-	char			 mask[DB_INT_BUF], after_s[DB_INT_BUF], limit[DB_INT_BUF];
+	const char		*q, *role, *p[3], *esc = NULL;
+	char			 mask[DB_INT_BUF], after_s[DB_INT_BUF];
 	int64_t			 after;
 	unsigned		 bit = 0;
 	PGresult		*res;
@@ -103,11 +101,10 @@ page_admin_users(struct req *r)
 	p[0] = esc;
 	p[1] = db_int(mask, bit);
 	p[2] = db_int(after_s, after);
-	p[3] = db_int(limit, USERS_PAGE + 1);
 	if ((res = db_query(STMT_USERS_SEARCH, p, &st)) == NULL)
 		return db_status_http(st);
 	n = PQntuples(res);
-	for (int i = 0; i < n && i < USERS_PAGE; i++) {
+	for (int i = 0; i < n && i < DB_PAGE_ROWS; i++) {
 		struct tmpl_dict *u = tmpl_section(d, "USERS");
 
 		if (u == NULL)
@@ -122,13 +119,13 @@ page_admin_users(struct req *r)
 	}
 	if (n == 0)
 		tmpl_show(d, "NO_USERS");
-	if (n > USERS_PAGE) {
+	if (n > DB_PAGE_ROWS) {
 		struct tmpl_dict *next = tmpl_section(d, "NEXT_PAGE");
 
 		if (next != NULL) {
 			tmpl_set(next, "Q", q);
 			tmpl_set(next, "ROLE", role);
-			tmpl_set(next, "AFTER", PQgetvalue(res, USERS_PAGE - 1, 0));
+			tmpl_set(next, "AFTER", PQgetvalue(res, DB_PAGE_ROWS - 1, 0));
 		}
 	}
 	PQclear(res);
@@ -740,8 +737,8 @@ int
 page_admin_events(struct req *r)
 {
 	struct tmpl_dict	*d;
-	const char		*action, *type, *actor, *from, *to, *p[7];
-	char			 before_s[DB_INT_BUF], limit[DB_INT_BUF];
+	const char		*action, *type, *actor, *from, *to, *p[6];
+	char			 before_s[DB_INT_BUF];
 	int64_t			 before;
 	PGresult		*res;
 	enum db_status		 st;
@@ -775,11 +772,10 @@ page_admin_events(struct req *r)
 	p[3] = *from != '\0' ? from : NULL;
 	p[4] = *to != '\0' ? to : NULL;
 	p[5] = before > 0 ? db_int(before_s, before) : NULL;
-	p[6] = db_int(limit, EVENTS_PAGE + 1);
 	if ((res = db_query(STMT_EVENTS_LIST, p, &st)) == NULL)
 		return db_status_http(st);
 	n = PQntuples(res);
-	for (int i = 0; i < n && i < EVENTS_PAGE; i++) {
+	for (int i = 0; i < n && i < DB_PAGE_ROWS; i++) {
 		static const char *const cols[] = { "ID", "AT", "ACTOR",
 		    "OBJECT_TYPE", "OBJECT_ID", "EVENT_ACTION", "FROM_STATE",
 		    "TO_STATE", "DETAIL", "ADDRESS" };
@@ -796,7 +792,7 @@ page_admin_events(struct req *r)
 	}
 	if (n == 0)
 		tmpl_show(d, "NO_EVENTS");
-	if (n > EVENTS_PAGE) {
+	if (n > DB_PAGE_ROWS) {
 		struct tmpl_dict *next = tmpl_section(d, "NEXT_PAGE");
 
 		if (next != NULL) {
@@ -805,7 +801,7 @@ page_admin_events(struct req *r)
 			tmpl_set(next, "ACTOR", actor);
 			tmpl_set(next, "FROM", from);
 			tmpl_set(next, "TO", to);
-			tmpl_set(next, "BEFORE", PQgetvalue(res, EVENTS_PAGE - 1, 0));
+			tmpl_set(next, "BEFORE", PQgetvalue(res, DB_PAGE_ROWS - 1, 0));
 		}
 	}
 	PQclear(res);

@@ -15,7 +15,6 @@
 #include "../view/view.h"
 #include "pages.h"
 
-#define STAFF_PAGE	50
 #define MATERIALS_MAX	128
 #define CATEGORIES_MAX	64
 #define INDICATORS	15
@@ -105,8 +104,8 @@ page_applications(struct req *r)
 	struct app_filter	 f;
 	PGresult		*res;
 	enum db_status		 st;
-	char			 id[DB_INT_BUF], before_s[DB_INT_BUF], limit[DB_INT_BUF];
-	const char		*p[APP_FILTER_PARAMS + 2];
+	char			 id[DB_INT_BUF], before_s[DB_INT_BUF];
+	const char		*p[APP_FILTER_PARAMS + 1];
 	int64_t			 before;
 	int			 n, status;
 
@@ -150,11 +149,10 @@ page_applications(struct req *r)
 	app_filter_fill(r, d, &f);
 	app_filter_params(r, &f, p, id);
 	p[APP_FILTER_PARAMS] = before > 0 ? db_int(before_s, before) : NULL;
-	p[APP_FILTER_PARAMS + 1] = db_int(limit, STAFF_PAGE + 1);
 	if ((res = db_query(STMT_APPLICATIONS_SUBMITTED, p, &st)) == NULL)
 		return db_status_http(st);
 	n = PQntuples(res);
-	for (int i = 0; i < n && i < STAFF_PAGE; i++) {
+	for (int i = 0; i < n && i < DB_PAGE_ROWS; i++) {
 		struct tmpl_dict *row = tmpl_section(d, "SUBMITTED_LIST");
 
 		if (row == NULL)
@@ -169,13 +167,13 @@ page_applications(struct req *r)
 	}
 	if (n == 0)
 		tmpl_show(d, "NO_APPLICATIONS");
-	if (n > STAFF_PAGE) {
+	if (n > DB_PAGE_ROWS) {
 		struct tmpl_dict	*next = tmpl_section(d, "NEXT_PAGE");
 		const char		*q = app_filter_query(r, &f);
 
 		if (next != NULL)
 			tmpl_set(next, "NEXT_URL", arena_printf(r->arena, "/applications%s%sbefore=%s",
-			    q, *q != '\0' ? "&" : "?", PQgetvalue(res, STAFF_PAGE - 1, 0)));
+			    q, *q != '\0' ? "&" : "?", PQgetvalue(res, DB_PAGE_ROWS - 1, 0)));
 	}
 	PQclear(res);
 	return view_render(r, 200);

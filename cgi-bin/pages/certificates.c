@@ -21,8 +21,6 @@
 #include "../view/view.h"
 #include "pages.h"
 
-#define REGISTER_LIMIT	50
-#define CERTIFICATES_PAGE	200	/* the newest shown; the export has them all */
 #define QUERY_MAX	100
 
 /* Columns of STMT_CERTIFICATE_GET and STMT_CERTIFICATE_BY_NUMBER. */
@@ -358,8 +356,8 @@ page_certificates(struct req *r)
 {
 	struct tmpl_dict	*d;
 	struct cert_filter	 f;
-	char			 oid[DB_INT_BUF], limit[DB_INT_BUF];
-	const char		*p[CERT_FILTER_PARAMS + 1];
+	char			 oid[DB_INT_BUF];
+	const char		*p[CERT_FILTER_PARAMS];
 	PGresult		*res;
 	enum db_status		 st;
 	int			 bad;
@@ -368,7 +366,6 @@ page_certificates(struct req *r)
 	if ((bad = cert_filter_parse(r, &f)) != 0)
 		return bad;
 	cert_filter_params(r, &f, p, oid);
-	p[CERT_FILTER_PARAMS] = db_int(limit, CERTIFICATES_PAGE + 1);
 	if ((d = view_page(r, "certificates", "certificates.title")) == NULL)
 		return 500;
 	cert_filter_fill(r, d, &f);
@@ -376,7 +373,7 @@ page_certificates(struct req *r)
 		tmpl_show(d, "REPORT_LINK");
 	if ((res = db_query(STMT_CERTIFICATES_LIST, p, &st)) == NULL)
 		return db_status_http(st);
-	for (int i = 0; i < PQntuples(res) && i < CERTIFICATES_PAGE; i++) {
+	for (int i = 0; i < PQntuples(res) && i < DB_CERTIFICATES_ROWS; i++) {
 		struct tmpl_dict	*x = tmpl_section(d, "CERTS");
 		const char		*status = certificate_status_now(res, i, 4, 7);
 		int			 code = cert_status_parse(status);
@@ -397,7 +394,7 @@ page_certificates(struct req *r)
 	}
 	if (PQntuples(res) == 0)
 		tmpl_show(d, "NO_CERTS");
-	else if (PQntuples(res) > CERTIFICATES_PAGE)
+	else if (PQntuples(res) > DB_CERTIFICATES_ROWS)
 		tmpl_show(d, "MORE_CERTS");
 	PQclear(res);
 	return view_render(r, 200);
@@ -575,8 +572,7 @@ int
 page_lookup(struct req *r)
 {
 	struct tmpl_dict	*d;
-	const char		*q, *p[3];
-	char			 limit[DB_INT_BUF];
+	const char		*q, *p[2];
 	PGresult		*res;
 	enum db_status		 st;
 
@@ -591,10 +587,9 @@ page_lookup(struct req *r)
 		return view_render(r, 200);
 	p[0] = q;
 	p[1] = db_like_escape(r->arena, q);
-	p[2] = db_int(limit, REGISTER_LIMIT);
 	if ((res = db_query(STMT_REGISTER_SEARCH, p, &st)) == NULL)
 		return db_status_http(st);
-	for (int i = 0; i < PQntuples(res); i++) {
+	for (int i = 0; i < PQntuples(res) && i < DB_PAGE_ROWS; i++) {
 		struct tmpl_dict	*x = tmpl_section(d, "RESULTS");
 		const char		*status = certificate_status_now(res, i, 6, 7);
 
@@ -611,6 +606,12 @@ page_lookup(struct req *r)
 		tmpl_set(x, "CERT_STATUS", view_label(r, "certificate.status.", status));
 	}
 	tmpl_show(d, PQntuples(res) == 0 ? "NO_RESULTS" : "HAS_RESULTS");
+	if (PQntuples(res) > DB_PAGE_ROWS) {
+		struct tmpl_dict *more = tmpl_section(d, "MORE");
+
+		if (more != NULL)
+			tmpl_set_int(more, "COUNT", DB_PAGE_ROWS);
+	}
 	PQclear(res);
 	return view_render(r, 200);
 }

@@ -827,16 +827,14 @@ applicant_applications(struct req *r, struct tmpl_dict *d, const char *org)
 static int
 applicant_certificates(struct req *r, struct tmpl_dict *d, const char *org)
 {
-	char		 limit[DB_INT_BUF];
 	/* The certificate list's statement: the organization, no other filter. */
-	const char	*p[CERT_FILTER_PARAMS + 1] = { org };
+	const char	*p[CERT_FILTER_PARAMS] = { org };
 	PGresult	*res;
 	enum db_status	 st;
 
-	p[CERT_FILTER_PARAMS] = db_int(limit, APPLICANT_CERTS);
 	if ((res = db_query(STMT_CERTIFICATES_LIST, p, &st)) == NULL)
 		return db_status_http(st);
-	for (int i = 0; i < PQntuples(res); i++) {
+	for (int i = 0; i < PQntuples(res) && i < APPLICANT_CERTS; i++) {
 		struct tmpl_dict	*c = tmpl_section(d, "MY_CERTS");
 		const char		*status = PQgetvalue(res, i, 4);
 

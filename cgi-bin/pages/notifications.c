@@ -9,7 +9,6 @@
 #include "../view/view.h"
 #include "pages.h"
 
-#define INBOX_PAGE	30
 
 /* notify_title: the notification's title in lang (its kind's catalog entry). */
 const char *
@@ -24,8 +23,8 @@ page_notifications(struct req *r)
 	struct tmpl_dict	*d, *row;
 	PGresult		*res;
 	enum db_status		 st;
-	char			 uid[DB_INT_BUF], before_s[DB_INT_BUF], limit[DB_INT_BUF];
-	const char		*p[3];
+	char			 uid[DB_INT_BUF], before_s[DB_INT_BUF];
+	const char		*p[2];
 	int64_t			 before;
 	int			 n;
 
@@ -33,8 +32,7 @@ page_notifications(struct req *r)
 	if (req_int(r, "before", false, 0, INT64_MAX, &before) != FIELD_OK)
 		return 400;
 	p[0] = db_int(uid, r->user->id);
-	p[1] = db_int(before_s, before);
-	p[2] = db_int(limit, INBOX_PAGE + 1);
+	p[1] = before > 0 ? db_int(before_s, before) : NULL;
 	if ((res = db_query(STMT_NOTIFICATIONS_LIST, p, &st)) == NULL)
 		return db_status_http(st);
 	if ((d = view_page(r, "notifications", "notifications.title")) == NULL) {
@@ -42,7 +40,7 @@ page_notifications(struct req *r)
 		return 500;
 	}
 	n = PQntuples(res);
-	for (int i = 0; i < n && i < INBOX_PAGE; i++) {
+	for (int i = 0; i < n && i < DB_PAGE_ROWS; i++) {
 		if ((row = tmpl_section(d, "ITEMS")) == NULL)
 			continue;
 		tmpl_set(row, "ID", PQgetvalue(res, i, 0));
@@ -63,11 +61,11 @@ page_notifications(struct req *r)
 			tmpl_set(all, "CSRF", r->csrf_token);
 		}
 	}
-	if (n > INBOX_PAGE) {
+	if (n > DB_PAGE_ROWS) {
 		struct tmpl_dict *next = tmpl_section(d, "NEXT_PAGE");
 
 		if (next != NULL)
-			tmpl_set(next, "BEFORE", PQgetvalue(res, INBOX_PAGE - 1, 0));
+			tmpl_set(next, "BEFORE", PQgetvalue(res, DB_PAGE_ROWS - 1, 0));
 	}
 	view_done(r, "notifications.done");
 	PQclear(res);

@@ -10,15 +10,13 @@
 #include "../view/view.h"
 #include "pages.h"
 
-#define QUEUE_PAGE	50
-
 int
 page_review_queue(struct req *r)
 {
 	struct tmpl_dict	*d;
 	struct app_filter	 f;
-	const char		*after, *p[APP_FILTER_PARAMS + 3];
-	char			 oid[DB_INT_BUF], after_id_s[DB_INT_BUF], limit[DB_INT_BUF];
+	const char		*after, *p[APP_FILTER_PARAMS + 2];
+	char			 oid[DB_INT_BUF], after_id_s[DB_INT_BUF];
 	int64_t			 after_id;
 	PGresult		*res;
 	enum db_status		 st;
@@ -37,11 +35,10 @@ page_review_queue(struct req *r)
 	app_filter_params(r, &f, p, oid);
 	p[APP_FILTER_PARAMS] = *after != '\0' ? after : NULL;
 	p[APP_FILTER_PARAMS + 1] = *after != '\0' ? db_int(after_id_s, after_id) : NULL;
-	p[APP_FILTER_PARAMS + 2] = db_int(limit, QUEUE_PAGE + 1);
 	if ((res = db_query(STMT_REVIEW_QUEUE, p, &st)) == NULL)
 		return db_status_http(st);
 	n = PQntuples(res);
-	for (int i = 0; i < n && i < QUEUE_PAGE; i++) {
+	for (int i = 0; i < n && i < DB_PAGE_ROWS; i++) {
 		struct tmpl_dict *row = tmpl_section(d, "QUEUE");
 
 		if (row == NULL)
@@ -60,15 +57,15 @@ page_review_queue(struct req *r)
 		tmpl_show(d, "EMPTY");
 	else
 		tmpl_show(d, "HAS_ROWS");
-	if (n > QUEUE_PAGE) {
+	if (n > DB_PAGE_ROWS) {
 		struct tmpl_dict	*next = tmpl_section(d, "NEXT_PAGE");
 		const char		*q = app_filter_query(r, &f);
 
 		if (next != NULL)
 			tmpl_set(next, "NEXT_URL", arena_printf(r->arena,
 			    "/review%s%safter=%s&after_id=%s", q, *q != '\0' ? "&" : "?",
-			    url_encoded(r, PQgetvalue(res, QUEUE_PAGE - 1, 7)),
-			    PQgetvalue(res, QUEUE_PAGE - 1, 0)));
+			    url_encoded(r, PQgetvalue(res, DB_PAGE_ROWS - 1, 7)),
+			    PQgetvalue(res, DB_PAGE_ROWS - 1, 0)));
 	}
 	PQclear(res);
 	return view_render(r, 200);

@@ -382,6 +382,39 @@ test_86_exports_f_bad_months_are_refused_and_only_supervisors_and_admins_report(
 }
 
 # What this file made goes again, so that the tests after it start as before it.
+test_86_exports_g_the_register_says_when_it_lists_only_some() {
+	local org code
+	org=$(cat "$TMP/x-org-a")
+	code=$(cat "$TMP/x-code-a")
+	# 51 more certificates of A, each with its accepted application and audit.
+	sql "WITH a AS (INSERT INTO applications (organization_id, kind, state, scope, created_by,
+			submitted_at, queued_at, decided_at)
+		SELECT $org, 'initial', 'accepted', '家用电器', u.id, now(), now(), now()
+		FROM generate_series(1, 51), (SELECT id FROM users WHERE organization_id = $org ORDER BY id LIMIT 1) u
+		RETURNING id, created_by),
+	     au AS (INSERT INTO audits (application_id, state, start_date, end_date, mandays_halfdays,
+			scheme_version, planned_by, confirmed_at, confirmed_by, reported_at, reported_by)
+		SELECT id, 'decided', '2026-03-02', '2026-03-03', 4, 1, created_by, now(), created_by, now(), created_by
+		FROM a RETURNING id, application_id),
+	     c AS (INSERT INTO certificates (number, organization_id, application_id, audit_id, issue_date,
+			expiry_date, surveillance1_due, surveillance2_due)
+		SELECT 'SCX-2026-' || lpad(au.id::text, 6, '0'), $org, au.application_id, au.id, current_date,
+			current_date + 1095, current_date + 365, current_date + 730 FROM au RETURNING id)
+	     INSERT INTO certificate_versions (certificate_id, version, org_name, credit_code, address, scope,
+			standard, level, issue_date, expiry_date)
+	     SELECT id, 1, 'X' || \$q\$$X_ORG_A\$q\$, '$code', '北京', '家用电器', 'GB/T 27922-2011', 'three_star',
+			current_date, current_date + 1095 FROM c" >/dev/null || fail "51 certificates"
+	http GET "/lookup" --get --data-urlencode "q=星辰"
+	expect_status 200 "a name part of 53 certificates"
+	expect_eq "$(grep -c 'href="/verify/' "$BODY")" 50 "rows listed"
+	expect_body '找到的证书超过 50 张，只列出了其中 50 张'
+	http GET "/lookup" --get --data-urlencode "q=X北京"
+	expect_eq "$(grep -c 'href="/verify/' "$BODY")" 50 "rows listed"
+	http GET "/lookup" --get --data-urlencode "q=$(cat "$TMP/x-code-b")"
+	expect_eq "$(grep -c 'href="/verify/' "$BODY")" 1 "B's one certificate"
+	expect_no_body '只列出了其中'
+}
+
 test_86_exports_z_cleanup() {
 	local orgs
 	orgs="$(cat "$TMP/x-org-a"), $(cat "$TMP/x-org-b")"

@@ -37,6 +37,7 @@ main(void)
 	srunner_add_suite(sr, mail_suite());
 	srunner_add_suite(sr, exports_suite());
 	srunner_add_suite(sr, svg_suite());
+	srunner_add_suite(sr, variant_suite());
 
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);

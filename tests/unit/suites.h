@@ -23,5 +23,6 @@ Suite	*domain_certificate_suite(void);
 Suite	*mail_suite(void);
 Suite	*exports_suite(void);
 Suite	*svg_suite(void);
+Suite	*variant_suite(void);
 
 #endif
