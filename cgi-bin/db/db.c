@@ -12,12 +12,20 @@
 #define BACKOFF_MIN_MS	100
 #define BACKOFF_MAX_MS	1000
 
+/* How PostgreSQL plans what the connection sends next (see plan_mode). */
+enum plan_mode {
+	PLAN_GENERIC,		/* force_generic_plan: the connection's own */
+	PLAN_CUSTOM,		/* force_custom_plan */
+	PLAN_UNKNOWN,		/* a transaction that may have changed it rolled back */
+};
+
 static struct {
 	char		*conninfo;
 	char		 options[256];
 	PGconn		*conn;
 	uint64_t	 prepared[STMT__MAX];	/* a bit per variant (variant.c) */
 	bool		 in_tx;
+	enum plan_mode	 plan_mode;
 	long long	 next_attempt_ms;	/* monotonic; 0: now */
 	int		 backoff_ms;
 	unsigned long	 generation;
@@ -94,6 +102,7 @@ db_connect(void)
 	db.backoff_ms = BACKOFF_MIN_MS;
 	db.next_attempt_ms = 0;
 	db.generation++;
+	db.plan_mode = PLAN_GENERIC;
 	return true;
 }
 
@@ -172,6 +181,7 @@ static enum db_status
 prepare(enum stmt s, unsigned v, char name[STMT_NAME_MAX])
 {
 	const struct stmt_def	*d = &stmt_defs[s];
+	const char		*text = d->sql;
 	PGresult		*res;
 	struct buf		 sql = { 0 };
 	enum db_status		 st = DB_OK;
@@ -184,15 +194,16 @@ prepare(enum stmt s, unsigned v, char name[STMT_NAME_MAX])
 		snprintf(name, STMT_NAME_MAX, "%s/%u", d->name, v);
 	if (db.prepared[s] & (UINT64_C(1) << v))
 		return DB_OK;
-	if (d->optional != 0 &&
-	    stmt_variant_sql(d, stmt_variant_given(d, v), &sql) != 0) {
-		fprintf(stderr, "db: %s: no text for variant %u\n", d->name, v);
-		buf_free(&sql);
-		return DB_ERROR;
+	if (d->optional != 0) {
+		if (stmt_variant_sql(d, stmt_variant_given(d, v), &sql) != 0 ||
+		    (buf_append(&sql, "", 1), sql.failed)) {
+			fprintf(stderr, "db: %s: no text for variant %u\n", d->name, v);
+			buf_free(&sql);
+			return DB_ERROR;
+		}
+		text = sql.data;
 	}
-	buf_append(&sql, "", 1);
-	res = PQprepare(db.conn, name, d->optional != 0 ? sql.data : d->sql,
-	    d->nparams, NULL);
+	res = PQprepare(db.conn, name, text, d->nparams, NULL);
 	if (res == NULL || PQresultStatus(res) != PGRES_COMMAND_OK)
 		st = result_status(res, name);
 	else
@@ -202,22 +213,48 @@ prepare(enum stmt s, unsigned v, char name[STMT_NAME_MAX])
 	return st;
 }
 
-/* Send s: planned with its values when it says so, else its variant prepared. */
+static enum db_status exec_simple(const char *);
+
+/*
+ * The connection keeps one plan per prepared statement (its options say
+ * force_generic_plan).  That setting also makes PostgreSQL plan an
+ * unnamed statement once for any value, so a statement to be planned
+ * with its values runs under force_custom_plan; the setting is sent only
+ * when it changes.
+ */
+static enum db_status
+plan_mode(enum plan_mode want)
+{
+	enum db_status st;
+
+	if (db.plan_mode == want)
+		return DB_OK;
+	st = exec_simple(want == PLAN_CUSTOM ? "SET plan_cache_mode = force_custom_plan" :
+	    "SET plan_cache_mode = force_generic_plan");
+	db.plan_mode = st == DB_OK ? want : PLAN_UNKNOWN;
+	return st;
+}
+
+/* Send s: planned with its values when it says so (plan_always, plan_with), else its variant prepared. */
 static bool
 send_query(enum stmt s, const char *const *params, enum db_status *st)
 {
 	const struct stmt_def	*d = &stmt_defs[s];
 	char			 name[STMT_NAME_MAX];
+	unsigned		 v = stmt_variant(d, params);
 
-	if (d->plan_always) {
-		if (!db_available()) {
-			*st = DB_UNAVAILABLE;
+	if (!db_available()) {
+		*st = DB_UNAVAILABLE;
+		return false;
+	}
+	if (d->plan_always || (d->plan_with & stmt_variant_given(d, v)) != 0) {
+		if ((*st = plan_mode(PLAN_CUSTOM)) != DB_OK)
 			return false;
-		}
 		return PQsendQueryParams(db.conn, d->sql, d->nparams, NULL, params,
 		    NULL, NULL, 0) != 0;
 	}
-	if ((*st = prepare(s, stmt_variant(d, params), name)) != DB_OK)
+	if ((*st = plan_mode(PLAN_GENERIC)) != DB_OK ||
+	    (*st = prepare(s, v, name)) != DB_OK)
 		return false;
 	return PQsendQueryPrepared(db.conn, name, d->nparams, params, NULL, NULL, 0) != 0;
 }
@@ -366,6 +403,8 @@ db_commit(void)
 	enum db_status st = exec_simple("COMMIT");
 
 	db.in_tx = false;
+	if (st != DB_OK)
+		db.plan_mode = PLAN_UNKNOWN;	/* a SET in it is undone */
 	return st;
 }
 
@@ -375,6 +414,7 @@ db_rollback(void)
 	if (db.conn != NULL && PQtransactionStatus(db.conn) != PQTRANS_IDLE)
 		(void)exec_simple("ROLLBACK");
 	db.in_tx = false;
+	db.plan_mode = PLAN_UNKNOWN;	/* a SET in it is undone */
 }
 
 int

@@ -231,6 +231,13 @@ struct stmt_def {
 	 * with one plan made the queue take seconds at 10^5 rows.
 	 */
 	unsigned	 optional;	/* OPTIONAL($n) | ... */
+	/*
+	 * Optional parameters whose value decides the plan (a LIKE pattern:
+	 * a part of a name that nearly every row holds wants another plan
+	 * than one that few do): when one is given, the statement is planned
+	 * with its values, as plan_always.
+	 */
+	unsigned	 plan_with;
 	/* Planned with its values at every run, never prepared: exports,
 	 * reports and the staff search, whose best plan depends on them. */
 	bool		 plan_always;

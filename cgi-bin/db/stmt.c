@@ -127,7 +127,7 @@ const struct stmt_def stmt_defs[STMT__MAX] = {
 	    "AND ($6::bigint IS NULL OR e.id < $6) "
 	    "ORDER BY e.id DESC" DB_PAGE_LIMIT, 6, true,
 	    OPTIONAL(1) | OPTIONAL(2) | OPTIONAL(3) | OPTIONAL(4) | OPTIONAL(5) |
-	    OPTIONAL(6) },
+	    OPTIONAL(6), .plan_with = OPTIONAL(1) },
 
 	[STMT_ORGANIZATION_INSERT] = { "db_organization_insert",
 	    "INSERT INTO organizations (name, credit_code, address, "
@@ -178,7 +178,8 @@ const struct stmt_def stmt_defs[STMT__MAX] = {
 	    "LEFT JOIN organizations o ON o.id = u.organization_id "
 	    "WHERE ($1::text IS NULL OR (u.email || ' ' || lower(u.name)) "
 	    "LIKE '%' || lower($1) || '%') AND ($2::int = 0 OR u.roles & $2 <> 0) "
-	    "AND u.id > $3 ORDER BY u.id" DB_PAGE_LIMIT, 3, true, OPTIONAL(1) },
+	    "AND u.id > $3 ORDER BY u.id" DB_PAGE_LIMIT, 3, true, OPTIONAL(1),
+	    .plan_with = OPTIONAL(1) },
 	[STMT_ADMINS_COUNT] = { "db_admins_count",
 	    "SELECT count(*) FROM users WHERE roles & 32 <> 0 AND NOT disabled",
 	    0, true },
@@ -288,7 +289,8 @@ const struct stmt_def stmt_defs[STMT__MAX] = {
 	    "WHERE " APP_FILTER("a.submitted_at") "AND a.state <> 'draft' "
 	    "AND ($6::bigint IS NULL OR a.id < $6) "
 	    "ORDER BY a.id DESC" DB_PAGE_LIMIT, 6, true,
-	    OPTIONAL(1) | OPTIONAL(3) | OPTIONAL(4) | OPTIONAL(5) | OPTIONAL(6) },
+	    OPTIONAL(1) | OPTIONAL(3) | OPTIONAL(4) | OPTIONAL(5) | OPTIONAL(6),
+	    .plan_with = OPTIONAL(3) },
 	/* The same list (or an applicant's own, drafts too) with stages and dates, every row. */
 	[STMT_APPLICATIONS_EXPORT] = { "db_applications_export",
 	    APP_EXPORT_SELECT "WHERE " APP_FILTER("a.submitted_at")
@@ -401,7 +403,8 @@ const struct stmt_def stmt_defs[STMT__MAX] = {
 	    "AND a.state IN ('submitted', 'resubmitted', 'in_review') "
 	    "AND ($6::timestamptz IS NULL OR (a.queued_at, a.id) > ($6::timestamptz, $7::bigint)) "
 	    "ORDER BY a.queued_at, a.id" DB_PAGE_LIMIT, 7, true,
-	    OPTIONAL(1) | OPTIONAL(3) | OPTIONAL(4) | OPTIONAL(5) | OPTIONAL(6) },
+	    OPTIONAL(1) | OPTIONAL(3) | OPTIONAL(4) | OPTIONAL(5) | OPTIONAL(6),
+	    .plan_with = OPTIONAL(3) },
 	/* The queue as filtered, with stages and dates, every row. */
 	[STMT_REVIEW_QUEUE_EXPORT] = { "db_review_queue_export",
 	    APP_EXPORT_SELECT "WHERE " APP_FILTER("a.queued_at")
@@ -1032,7 +1035,7 @@ const struct stmt_def stmt_defs[STMT__MAX] = {
 	    "FROM certificates c JOIN certificate_versions v ON v.certificate_id = c.id "
 	    "AND v.version = c.version WHERE " CERT_FILTER
 	    "ORDER BY c.id DESC LIMIT " DB_STR(DB_CERTIFICATES_ROWS) " + 1", 5, true,
-	    OPTIONAL(1) | OPTIONAL(2) | OPTIONAL(4) | OPTIONAL(5) },
+	    OPTIONAL(1) | OPTIONAL(2) | OPTIONAL(4) | OPTIONAL(5), .plan_with = OPTIONAL(2) },
 	/* The same, every row, with what the register prints. */
 	[STMT_CERTIFICATES_EXPORT] = { "db_certificates_export",
 	    "SELECT c.number, v.org_name, v.credit_code, v.address, v.scope, v.level, "

@@ -151,6 +151,7 @@ stmt_defs_check(void)
 		if (d->plan_always || d->optional == 0)
 			continue;
 		if (__builtin_popcount(d->optional) > STMT_OPTIONAL_MAX ||
+		    (d->plan_with & ~d->optional) != 0 ||
 		    d->nparams >= 32 || (d->optional >> d->nparams) != 0 ||
 		    strlen(d->name) + 4 > STMT_NAME_MAX) {
 			fprintf(stderr, "db: %s: optional parameters or name out of range\n", d->name);

@@ -25,13 +25,13 @@ variant_text(const struct stmt_def *d, unsigned given)
 	return s;
 }
 
-static const struct stmt_def filtered = { "db_test_filtered",
+static const struct stmt_def filtered = { .name = "db_test_filtered", .sql =
     "SELECT a.id FROM a WHERE ($1::bigint IS NULL OR a.org = $1) "
     "AND a.state = ANY ($2::text[]) "
     "AND ($3::text IS NULL OR a.name LIKE '%' || $3 || '%' OR a.code = upper($3)) "
     "AND ($4::timestamptz IS NULL OR (a.at, a.id) > ($4::timestamptz, $5::bigint)) "
-    "ORDER BY a.at, a.id LIMIT 51", 5, true,
-    OPTIONAL(1) | OPTIONAL(3) | OPTIONAL(4), false };
+    "ORDER BY a.at, a.id LIMIT 51", .nparams = 5, .read_only = true,
+    .optional = OPTIONAL(1) | OPTIONAL(3) | OPTIONAL(4) };
 
 START_TEST(test_all_left_out)
 {
@@ -72,10 +72,10 @@ END_TEST
 /* Parentheses inside literals do not end a condition; $1 is not $10. */
 START_TEST(test_literals_and_numbers)
 {
-	static const struct stmt_def d = { "db_test_literal",
+	static const struct stmt_def d = { .name = "db_test_literal", .sql =
 	    "SELECT 1 WHERE ($10::text IS NULL OR x = ')(' || $10) "
-	    "AND ($1::text IS NULL OR y = 'it''s (' || $1) AND z = $2", 10, true,
-	    OPTIONAL(1) | OPTIONAL(10), false };
+	    "AND ($1::text IS NULL OR y = 'it''s (' || $1) AND z = $2", .nparams = 10,
+	    .optional = OPTIONAL(1) | OPTIONAL(10) };
 	char *s = variant_text(&d, OPTIONAL(10));
 
 	ck_assert_ptr_nonnull(s);
@@ -87,12 +87,14 @@ END_TEST
 
 START_TEST(test_malformed_refused)
 {
-	static const struct stmt_def unguarded = { "db_test_unguarded",
-	    "SELECT 1 WHERE x = $1", 1, true, OPTIONAL(1), false };
-	static const struct stmt_def unclosed = { "db_test_unclosed",
-	    "SELECT 1 WHERE ($1::text IS NULL OR x = $1", 1, true, OPTIONAL(1), false };
-	static const struct stmt_def quote = { "db_test_quote",
-	    "SELECT 1 WHERE ($1::text IS NULL OR x = 'a)", 1, true, OPTIONAL(1), false };
+	static const struct stmt_def unguarded = { .name = "db_test_unguarded",
+	    .sql = "SELECT 1 WHERE x = $1", .nparams = 1, .optional = OPTIONAL(1) };
+	static const struct stmt_def unclosed = { .name = "db_test_unclosed",
+	    .sql = "SELECT 1 WHERE ($1::text IS NULL OR x = $1", .nparams = 1,
+	    .optional = OPTIONAL(1) };
+	static const struct stmt_def quote = { .name = "db_test_quote",
+	    .sql = "SELECT 1 WHERE ($1::text IS NULL OR x = 'a)", .nparams = 1,
+	    .optional = OPTIONAL(1) };
 
 	ck_assert_ptr_null(variant_text(&unguarded, 0));
 	ck_assert_ptr_null(variant_text(&unclosed, OPTIONAL(1)));
