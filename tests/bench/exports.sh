@@ -44,7 +44,7 @@ export_measure() {
 	size=$(awk -v b="$size" 'BEGIN {printf "%.1f", b / 1048576}')
 	peak_kb=$(awk -v kb="$peak_kb" 'BEGIN {printf "%.1f", kb / 1024}')
 	printf '%-34s %6s s  %5s MB  %6s rows  worker peak RSS %s MB\n' "$label" "$secs" "$size" "$lines" "$peak_kb"
-	rows+=("| $label | \`GET $path\` | ${secs} s | | | | | ${lines} rows, ${size} MB, worker peak RSS ${peak_kb} MB |")
+	rows+=("| $label | \`GET $path\` | ${secs} s | | | | | ${lines} rows, ${size} MB, worker peak RSS ${peak_kb} MB | |")
 }
 
 export_measure "export, certificates CSV (10^5)" /certificates/export.csv
