@@ -52,7 +52,7 @@ measure() {
 	local name=$1 path=$2 log
 	shift 2
 	log=$(mktemp)
-	wrk -t2 -c"$connections" -d"${seconds}s" --latency --timeout 10s "$@" "$STARCERT_URL$path" >"$log"
+	wrk -t2 -c"$connections" -d"${seconds}s" --latency --timeout "${wrk_timeout:-10s}" "$@" "$STARCERT_URL$path" >"$log"
 	RPS=$(awk '/^Requests\/sec:/ {printf "%.0f", $2}' "$log")
 	P50=$(to_ms "$(awk '$1 == "50%" {print $2}' "$log")")
 	P99=$(to_ms "$(awk '$1 == "99%" {print $2}' "$log")")
@@ -247,7 +247,10 @@ peak_file=$(mktemp)
 sampler=$!
 saved=$connections
 connections=64
-measure "64 sign-ins at once" /login -s "$lua"
+# The 64th waits for the 63 hashes before it, two at a time: over 10 s when
+# the box is busy.  wrk then gives up on it, as a browser would not; nginx
+# waits 60 s.  A timeout here is a client's, not a failed sign-in.
+wrk_timeout=40s measure "64 sign-ins at once" /login -s "$lua"
 connections=$saved
 kill "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null || true
 rss_mb=$(awk -v kb="$(cat "$peak_file")" 'BEGIN {printf "%.0f", kb / 1024}')
