@@ -359,7 +359,7 @@ cmd_mail(int argc, char *argv[])
 	char			 po[4096], *end = NULL;
 	long			 watch = 0;
 	struct mail_counts	 n;
-	enum db_status		 st;
+	enum db_status		 st = DB_OK;
 
 	if (argc == 2 && strcmp(argv[0], "--watch") == 0)
 		watch = strtol(argv[1], &end, 10);
@@ -372,11 +372,18 @@ cmd_mail(int argc, char *argv[])
 	if (i18n_load(po) != 0 || app_db() != 0)
 		return 1;
 	do {
+		memset(&n, 0, sizeof(n));
 		settings_refresh();
 		base = settings_get("public_base_url");
 		if (*base == '\0')
 			base = getenv("STARCERT_PUBLIC_URL");
-		if ((st = mail_send_due(base, getenv("STARCERT_SMTP_USER"),
+		if (base == NULL || *base == '\0') {
+			/* A link a mail program cannot open helps nobody. */
+			fprintf(stderr, "starcertctl: mail: no address for the links: set "
+			    "public_base_url on the settings page or STARCERT_PUBLIC_URL\n");
+			if (watch == 0)
+				return 1;
+		} else if ((st = mail_send_due(base, getenv("STARCERT_SMTP_USER"),
 		    getenv("STARCERT_SMTP_PASSWORD"), &n)) != DB_OK)
 			fprintf(stderr, "starcertctl: mail: database failure (%d)\n", (int)st);
 		if (n.sent + n.retry + n.failed > 0 || watch == 0)

@@ -1107,21 +1107,26 @@ const struct stmt_def stmt_defs[STMT__MAX] = {
 	[STMT_NOTIFICATIONS_READ_ALL] = { "db_notifications_read_all",
 	    "UPDATE notifications SET read_at = now() WHERE user_id = $1 AND "
 	    "read_at IS NULL AND id <= $2", 2, false },
-	/* The next e-mail due, locked for this sender (others skip it): id, address, kind, subject, link, lang, attempts. */
+	/*
+	 * The next e-mail due, locked for this sender (others skip it): id,
+	 * address, kind, subject, link, lang, attempts.  To the user's address
+	 * as it is now; none while the user is disabled or has e-mail off.
+	 */
 	[STMT_OUTBOX_NEXT] = { "db_outbox_next",
-	    "SELECT o.id, o.to_addr, n.kind, n.subject, n.link, coalesce(u.lang, ''), "
+	    "SELECT o.id, u.email, n.kind, n.subject, n.link, coalesce(u.lang, ''), "
 	    "o.attempts FROM outbox o JOIN notifications n ON n.id = o.notification_id "
 	    "JOIN users u ON u.id = n.user_id WHERE o.sent_at IS NULL AND NOT o.failed "
-	    "AND o.next_attempt_at <= now() ORDER BY o.next_attempt_at, o.id "
-	    "LIMIT 1 FOR UPDATE OF o SKIP LOCKED", 0, false },
+	    "AND o.next_attempt_at <= now() AND NOT u.disabled AND u.email_notify "
+	    "ORDER BY o.next_attempt_at, o.id LIMIT 1 FOR UPDATE OF o SKIP LOCKED", 0, false },
 	[STMT_OUTBOX_SENT] = { "db_outbox_sent",
 	    "UPDATE outbox SET sent_at = now(), attempts = attempts + 1, "
 	    "last_error = NULL WHERE id = $1", 1, false },
-	/* A failed attempt ($2 the error, $3 the most attempts): wait 1, 2, 4... minutes, at most 6 hours. */
+	/* A failed attempt ($2 the error, $3 the most attempts): wait 1, 2, 4... minutes,
+	 * at most 6 hours (the power capped too: 2^38 minutes is no interval). */
 	[STMT_OUTBOX_RETRY] = { "db_outbox_retry",
 	    "UPDATE outbox SET attempts = attempts + 1, last_error = left($2, 1000), "
 	    "failed = attempts + 1 >= $3::integer, next_attempt_at = now() + "
-	    "least(interval '1 minute' * power(2, attempts), interval '6 hours') "
+	    "least(interval '1 minute' * power(2, least(attempts, 9)), interval '6 hours') "
 	    "WHERE id = $1 RETURNING failed", 3, false },
 
 	/*

@@ -57,8 +57,13 @@ smtp_send(const char *url, const char *user, const char *password,
 	curl_easy_setopt(c, CURLOPT_READFUNCTION, read_cb);
 	curl_easy_setopt(c, CURLOPT_READDATA, &u);
 	curl_easy_setopt(c, CURLOPT_UPLOAD, 1L);
-	/* STARTTLS when the server offers it (smtps:// is TLS from the start). */
-	curl_easy_setopt(c, CURLOPT_USE_SSL, (long)CURLUSESSL_TRY);
+	/*
+	 * STARTTLS when the server offers it (smtps:// is TLS from the start);
+	 * required when there is a password to send, so that a man in the
+	 * middle who strips STARTTLS from the greeting gets no password.
+	 */
+	curl_easy_setopt(c, CURLOPT_USE_SSL, user != NULL && *user != '\0' ?
+	    (long)CURLUSESSL_ALL : (long)CURLUSESSL_TRY);
 	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, 10L);
 	curl_easy_setopt(c, CURLOPT_TIMEOUT, 60L);
 	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
@@ -134,8 +139,8 @@ send_next(const char *url, const char *public_url, const char *user,
 	buf_free(&msg);
 	p[0] = PQgetvalue(res, 0, O_ID);
 	if (err == NULL) {
-		r2 = db_query(STMT_OUTBOX_SENT, p, st);
-		n->sent++;
+		if ((r2 = db_query(STMT_OUTBOX_SENT, p, st)) != NULL)
+			n->sent++;
 	} else {
 		p[1] = err;
 		p[2] = db_int(max, settings_long("mail_max_attempts"));

@@ -163,7 +163,24 @@ test_88zn3_mail_goes_through_the_outbox_with_retries() {
 	mailctl
 	expect_eq "$MAIL" "mail: 0 sent, 0 to retry, 1 failed for good" "the last attempt"
 	expect_eq "$(sql "SELECT failed || ' ' || attempts FROM outbox WHERE id = $ob")" "true 3" "kept as failed"
+	# Far into its retries (more allowed): the wait stays at 6 hours and
+	# the run goes on (2^38 minutes was no interval: every run stopped).
+	sql "UPDATE settings SET value = '50' WHERE key = 'mail_max_attempts';
+	     UPDATE outbox SET failed = false, attempts = 40, next_attempt_at = now() WHERE id = $ob" >/dev/null
+	mailctl
+	expect_eq "$MAIL" "mail: 0 sent, 1 to retry, 0 failed for good" "the 41st attempt"
+	expect_eq "$(sql "SELECT attempts || ' ' || (next_attempt_at BETWEEN now() + interval '5 hours 59 minutes' AND now() + interval '6 hours 1 minute') FROM outbox WHERE id = $ob")" "41 true" "six hours later"
 	sink_stop
+	# Without an address for the links the mail waits, and says why.
+	sql "UPDATE outbox SET next_attempt_at = now() WHERE id = $ob" >/dev/null
+	if STARCERT_DB="host=$STARCERT_VAR/pgsock port=$(pg_port) dbname=starcert user=starcert_app" \
+		STARCERT_SHARE="$STARCERT_SHARE_DIR" STARCERT_PUBLIC_URL= ASAN_OPTIONS=detect_leaks=0 \
+		"$STARCERT_BUILD/starcertctl" mail >/dev/null 2>"$TMP/mail.err"; then
+		fail "mail sent without an address for its links"
+	fi
+	grep -q 'public_base_url' "$TMP/mail.err" || fail "no reason given: $(cat "$TMP/mail.err")"
+	expect_eq "$(sql "SELECT attempts FROM outbox WHERE id = $ob")" 41 "not tried"
+	sql "UPDATE settings SET value = '3' WHERE key = 'mail_max_attempts'" >/dev/null
 
 	# E-mail off: the inbox only.
 	FORM_PAGE=/account post "$a" /account/settings --data "lang=zh"
@@ -176,6 +193,13 @@ test_88zn3_mail_goes_through_the_outbox_with_retries() {
 	review "$r" "$app" supplement "${args[@]}" --data "verdict_$profile=supplement" --data-urlencode "comment_$profile=再补充"
 	expect_status 303 "another supplement"
 	expect_eq "$(sql "SELECT count(*) FROM notifications n LEFT JOIN outbox o ON o.notification_id = n.id WHERE n.link = '/applications/$app' AND o.id IS NULL")" 1 "a notification without e-mail"
+	# What was queued before e-mail was turned off stays unsent.
+	sink
+	sql "UPDATE outbox SET failed = false, attempts = 0, next_attempt_at = now() WHERE id = $ob" >/dev/null
+	mailctl
+	expect_eq "$MAIL" "mail: 0 sent, 0 to retry, 0 failed for good" "nothing while e-mail is off"
+	expect_eq "$(sql "SELECT sent_at IS NULL FROM outbox WHERE id = $ob")" t "still queued"
+	sink_stop
 	FORM_PAGE=/account post "$a" /account/settings --data "lang=zh&email_notify=1"
 	expect_eq "$(sql "SELECT email_notify FROM users WHERE email = 'rv@test.example'")" t "on again"
 	sql "DELETE FROM settings WHERE key IN ('smtp_url', 'smtp_from', 'mail_max_attempts')" >/dev/null
