@@ -1200,7 +1200,7 @@ const struct stmt_def stmt_defs[STMT__MAX] = {
 	    "audits au ON au.id = n.audit_id WHERE m.user_id = $1 AND n.state = "
 	    "'answered' ORDER BY n.due_date, n.id LIMIT " DASH_WAIT_ROWS ") x"
 	    DASH_APPLICATION("x") ")"
-	    /* ... and my audits on the calendar (ord: the day from Monday). */
+	    /* ... and my audits on the calendar (ord: the day from Monday; the page places them by day). */
 	    " UNION ALL (SELECT 'cal', 'mine', au.start_date - " MONDAY ", au.id, 0, "
 	    "o.name, au.state, " DAY("au.start_date") ", 0, 0, true, au.kind FROM "
 	    "audit_members m JOIN audits au ON au.id = m.audit_id" DASH_APPLICATION("au")

@@ -468,9 +468,15 @@ cal_has(const struct cal_day *c, const PGresult *res, int row)
 	return false;
 }
 
-/* Add res's rows of part "cal" and kind to their days (ord: the day from Monday). */
+/*
+ * Add res's rows of part "cal" and kind to their days, found by their
+ * date: a snapshot made before Monday 00:00 counts its days from the
+ * Monday before, and the database's clock may be on the other side of
+ * midnight from this host's.
+ */
 static void
-cal_add(struct cal_day days[CALENDAR_DAYS], const PGresult *res, const char *kind)
+cal_add(struct cal_day days[CALENDAR_DAYS], const char dates[CALENDAR_DAYS][11],
+    const PGresult *res, const char *kind)
 {
 	int first, end;
 
@@ -478,10 +484,13 @@ cal_add(struct cal_day days[CALENDAR_DAYS], const PGresult *res, const char *kin
 		return;
 	rows_of(res, "cal", kind, &first, &end);
 	for (int i = first; i < end; i++) {
-		long long	 day = db_long(res, i, C_ORD);
+		const char	*date = PQgetvalue(res, i, C_DAY);
 		struct cal_day	*c;
+		int		 day = 0;
 
-		if (day < 0 || day >= CALENDAR_DAYS)
+		while (day < CALENDAR_DAYS && strcmp(dates[day], date) != 0)
+			day++;
+		if (day == CALENDAR_DAYS)
 			continue;
 		c = &days[day];
 		if (c->n < CAL_SHOWN && !cal_has(c, res, i)) {
@@ -522,6 +531,7 @@ calendar_fill(struct req *r, struct tmpl_dict *d, const PGresult *mine,
 {
 	static const char *const isodays[7] = { "1", "2", "3", "4", "5", "6", "7" };
 	struct cal_day	days[CALENDAR_DAYS];
+	char		dates[CALENDAR_DAYS][11];
 	const char	*weekdays[7];
 	char		monday[11];
 	int		year, week, weekday;
@@ -529,27 +539,28 @@ calendar_fill(struct req *r, struct tmpl_dict *d, const PGresult *mine,
 	if (!date_iso_week(today, &year, &week, &weekday) ||
 	    !date_add_days(today, 1 - weekday, monday))
 		return 500;
+	for (int i = 0; i < CALENDAR_DAYS; i++)
+		if (!date_add_days(monday, i, dates[i]))
+			return 500;
 	for (int i = 0; i < 7; i++)
 		weekdays[i] = view_label(r, "dashboard.weekday.", isodays[i]);
 	memset(days, 0, sizeof(days));
-	cal_add(days, mine, "mine");
-	cal_add(days, f->res, "audit");
+	cal_add(days, dates, mine, "mine");
+	cal_add(days, dates, f->res, "audit");
 	for (int w = 0; w < CALENDAR_WEEKS; w++) {
 		struct tmpl_dict	*wk = tmpl_section(d, "WEEK");
-		char			 first[11], last[11];
+		const char		*first = dates[w * 7], *last = dates[w * 7 + 6];
 
-		if (wk == NULL || !date_add_days(monday, w * 7, first) ||
-		    !date_add_days(first, 6, last) ||
-		    !date_iso_week(first, &year, &week, &weekday))
+		if (wk == NULL || !date_iso_week(first, &year, &week, &weekday))
 			return 500;
 		tmpl_set_int(wk, "WEEK", week);
 		tmpl_set(wk, "FIRST", first + 5);
 		tmpl_set(wk, "LAST", last + 5);
 		for (int i = 0; i < 7; i++) {
 			struct tmpl_dict	*c = tmpl_section(wk, "CAL_DAY");
-			char			 date[11];
+			const char		*date = dates[w * 7 + i];
 
-			if (c == NULL || !date_add_days(first, i, date))
+			if (c == NULL)
 				return 500;
 			tmpl_set(c, "DATE", date);
 			tmpl_set(c, "LABEL", arena_printf(r->arena, "%s %s", weekdays[i], date + 5));

@@ -245,6 +245,15 @@ test_85_de_an_auditor_sees_their_audits_and_answers_to_verify() {
 	panel calendar
 	expect_panel "href=\"/audits/$plan\""
 	expect_no_panel "is-mine\"><a href=\"/audits/$plan\""
+	# A snapshot made before Monday 00:00 counts its days from the Monday
+	# before: the audit still stands on its own date.
+	sql "UPDATE dashboard_items SET ord = ord + 7 WHERE part = 'cal';
+	     UPDATE dashboard_snapshot SET computed_at = now()" >/dev/null
+	dashboard "$(jar dash-aud2)"
+	panel calendar
+	grep -A1 -F "datetime=\"$(sql "SELECT start_date FROM audits WHERE id = $plan")\"" "$PANEL" |
+		grep -qF "href=\"/audits/$plan\"" || fail "the audit is not on its date"
+	refresh_figures
 }
 
 test_85_df_evaluators_and_supervisors_see_what_they_may_do() {
