@@ -245,7 +245,6 @@ START_TEST(test_line_breaks_where_values_miss)
 	d += strlen("class=\"chart-shape-line\" d=\"");
 	/* Two runs: M L, then (after the gap) M L. */
 	ck_assert_int_eq(d[0], 'M');
-	ck_assert_int_eq(count(svg, " M") >= 1, 1);
 	{
 		char	path[256];
 		size_t	n = strcspn(d, "\"");
