@@ -3,7 +3,10 @@
 # fresh PostgreSQL cluster with the dump restored, the files and the
 # certificate signing key put back, then everything checked against the
 # backup (rows per table, every file's SHA-256).  It never overwrites:
-# var/NAME must not hold a cluster yet.
+# var/NAME must not exist at all.  Until every check has passed, var/NAME
+# holds a file RESTORING, and scripts/stack.sh refuses to start it: a
+# restore that failed half-way leaves a partial database that must never
+# be migrated and served.  To recover, remove var/NAME and restore again.
 #
 #   scripts/restore.sh BACKUP_DIR [NAME]      (NAME: dev, the make run instance)
 #
@@ -12,7 +15,8 @@
 #   scripts/restore.sh /backups/starcert-dev-20260101T020000Z
 #   make run        # applies the migrations newer than the backup, if any
 # (another instance: scripts/stack.sh start NAME PORT build/release).
-set -euo pipefail
+# -E: the ERR trap below also fires inside functions (owner_psql).
+set -Eeuo pipefail
 
 backup=${1:?usage: scripts/restore.sh BACKUP_DIR [NAME]}
 name=${2:-dev}
@@ -28,20 +32,27 @@ for f in SHA256SUMS db.dump counts blobs.list blobs.tar cert.key; do
 	[ -f "$backup/$f" ] || die "$backup/$f is missing: not a backup of scripts/backup.sh"
 done
 (cd "$backup" && sha256sum -c --quiet SHA256SUMS) || die "the backup is damaged (SHA256SUMS)"
-if [ -e "$var/pg/PG_VERSION" ]; then
-	die "var/$name already holds a database; to replace it: scripts/stack.sh stop $name; mv var/$name var/$name.old"
+# Not even a signing key or a log is replaced: anything there is someone's.
+if [ -e "$var" ]; then
+	die "var/$name exists already; to replace it: scripts/stack.sh stop $name; mv var/$name var/$name.old"
 fi
+mkdir -p "$var"
+# Written first, removed last: stack.sh will not start a half-restored instance.
+printf 'restoring %s since %s\n' "$backup" "$(date -u +%Y-%m-%dT%H:%M:%SZ)" >"$var/RESTORING"
 
-# A cluster with the roles and an empty database, as stack.sh makes them.
-"$root/scripts/stack.sh" init "$name"
 stopped=0
 stop_pg() { [ "$stopped" = 1 ] || "$root/scripts/stack.sh" stop "$name" >/dev/null; stopped=1; }
 broken() {
 	trap - ERR
+	# In a command substitution: exit it, and let the script report once.
+	[ "$BASH_SUBSHELL" = 0 ] || exit 1
 	stop_pg
-	die "${1:-failed (above)}; var/$name is incomplete: remove it before trying again"
+	die "${1:-failed (above)}; var/$name is incomplete (and marked RESTORING, so it will not start): remove it before trying again"
 }
 trap broken ERR
+
+# A cluster with the roles and an empty database, as stack.sh makes them.
+"$root/scripts/stack.sh" init "$name"
 sock=$(ls "$var"/pgsock/.s.PGSQL.* | grep -v '\.lock$' | head -n 1)
 port=${sock##*.}
 sock=$(dirname "$sock")
@@ -67,10 +78,14 @@ owner_psql -f "$root/scripts/row-counts.sql" >"$var/restore-counts"
 diff -u "$backup/counts" "$var/restore-counts" >&2 ||
 	broken "rows per table differ from the backup's (above)"
 rm -f "$var/restore-counts"
-awk '{printf "%s  sha256/%s/%s/%s\n", $1, substr($1, 1, 2), substr($1, 3, 2), $1}' \
-	"$backup/blobs.list" | (cd "$var/blobs" && sha256sum -c --quiet) ||
-	broken "files missing or damaged after the restore (above)"
+# sha256sum -c refuses an empty list: a backup without files has none to check.
+if [ -s "$backup/blobs.list" ]; then
+	awk '{printf "%s  sha256/%s/%s/%s\n", $1, substr($1, 1, 2), substr($1, 3, 2), $1}' \
+		"$backup/blobs.list" | (cd "$var/blobs" && sha256sum -c --quiet) ||
+		broken "files missing or damaged after the restore (above)"
+fi
 stop_pg
 trap - ERR
+rm -f "$var/RESTORING"
 say "restored $backup: $(wc -l <"$backup/counts") tables and $(wc -l <"$backup/blobs.list") files, all checked"
 say "start it: $( [ "$name" = dev ] && echo 'make run' || echo "scripts/stack.sh start $name PORT build/release")"

@@ -9,6 +9,9 @@
 #                                    its roles, a new one empty; nothing else:
 #                                    scripts/restore.sh)
 #
+# start refuses an instance holding var/NAME/RESTORING: scripts/restore.sh
+# writes it first and removes it only once everything restored is checked.
+#
 # Instances: dev (make run), test (make test), bench (make bench).  Each has
 # its own data directory, ports and sockets, so they never touch each other.
 set -euo pipefail
@@ -282,6 +285,11 @@ cluster_up() {
 
 case "$cmd" in
 start)
+	# A restore that never finished leaves a partial database: migrating
+	# and serving it would pass it off as the real one.
+	if [ -e "$var/RESTORING" ]; then
+		die "var/$name is an unfinished restore ($(cat "$var/RESTORING")); not started. Remove var/$name (scripts/stack.sh stop $name; rm -rf var/$name) and run scripts/restore.sh again"
+	fi
 	port=${3:?port}
 	build=$(cd "$root" && cd "${4:?build dir}" && pwd)
 	url="http://127.0.0.1:$port/"
