@@ -94,4 +94,29 @@ drill_5_a_backup_restores_into_a_fresh_cluster() {
 		--count 3 --threads 1 --max-kb 64 --out "$TMP/b-restored-up"
 	only_statuses "$(client summary "$TMP/b-restored-up")" "uploads to the restored portal" 303
 	restored_stop
+	backup_of_a_new_instance
+}
+
+# backup_of_a_new_instance: an instance without one uploaded file backs up
+# and restores (sha256sum -c refuses an empty list); restore.sh then refuses
+# to overwrite it, and stack.sh to start it while it is marked RESTORING.
+backup_of_a_new_instance() {
+	local name backup
+	name=$(restored_name)
+	mkdir -p "$TMP/backups/new"
+	"$ROOT/scripts/stack.sh" start "$name" "$(restored_port)" "$STARCERT_BUILD" >"$TMP/new-start.out" 2>&1 ||
+		{ fail "a new instance did not start: $(tail -n 3 "$TMP/new-start.out")"; restored_stop; return; }
+	"$ROOT/scripts/backup.sh" "$name" "$TMP/backups/new" >"$TMP/backup.out" 2>&1 ||
+		{ fail "backup.sh of an instance without files: $(tail -n 3 "$TMP/backup.out")"; restored_stop; return; }
+	backup=$(ls -d "$TMP"/backups/new/starcert-*)
+	expect_eq "$(wc -l <"$backup/blobs.list")" 0 "files in the backup of a new instance"
+	restore_into_fresh "$backup" || { restored_stop; return; }
+	! "$ROOT/scripts/restore.sh" "$backup" "$name" >"$TMP/restore-again.out" 2>&1 ||
+		fail "restore.sh restored over an existing var/$name"
+	grep -q 'exists already' "$TMP/restore-again.out" || fail "restore.sh did not say why: $(tail -n 1 "$TMP/restore-again.out")"
+	echo "drill" >"$RESTORED_VAR/RESTORING"
+	! "$ROOT/scripts/stack.sh" start "$name" "$(restored_port)" "$STARCERT_BUILD" >"$TMP/new-start.out" 2>&1 ||
+		fail "stack.sh started an instance marked RESTORING"
+	grep -q 'unfinished restore' "$TMP/new-start.out" || fail "stack.sh did not say why: $(tail -n 1 "$TMP/new-start.out")"
+	restored_stop
 }

@@ -27,10 +27,20 @@ field() { grep -o "\b$1=[^ ]*" <<<"$2" | head -n 1 | cut -d= -f2; }
 # statuses LINE: the status counts of a summary line, e.g. "s200=12 s503=3".
 statuses() { grep -o '\bs[0-9]*=[0-9]*' <<<"$1" | tr '\n' ' ' | sed 's/ $//'; }
 
-# only_statuses LINE ALLOWED... : fail unless every status in LINE is allowed.
+# skip WHY: the drill cannot run here; run.sh counts it apart from the passed.
+skip() {
+	say "skipped: $*"
+	SKIPPED=1
+}
+
+# only_statuses LINE WHAT ALLOWED... : fail unless LINE counts some requests
+# (a client that crashed wrote no log, and no status is then no bad status)
+# and every status in LINE is allowed.
 only_statuses() {
 	local line=$1 what=$2 s bad=""
 	shift 2
+	[[ $(field n "$line") =~ ^[1-9][0-9]*$ ]] ||
+		{ fail "$what: no requests logged (${line:-no summary}): did the client fail?"; return; }
 	for s in $(grep -o '\bs[0-9]*=' <<<"$line" | tr -d 's='); do
 		[[ " $* " == *" $s "* ]] || bad="$bad $s"
 	done
@@ -93,11 +103,14 @@ finish() {
 
 # --- nothing acknowledged lost ---------------------------------------------------------
 
-# acked_uploads_stored LOG TAG WHAT: every upload answered 303 (done=uploaded)
-# has its row, with the hash the client computed.  Sets ACKED and EXTRA
-# (rows whose upload was not acknowledged: the answer was lost, not the file).
+# acked_uploads_stored LOG TAG WHAT [MIN]: every upload answered 303
+# (done=uploaded) has its row, with the hash the client computed, and at
+# least MIN (1 unless told) were.  Sets ACKED and EXTRA (rows whose upload
+# was not acknowledged: the answer was lost, not the file).
 acked_uploads_stored() {
-	local log=$1 tag=$2 what=$3 lost
+	local log=$1 tag=$2 what=$3 min=${4:-1} lost
+	ACKED=0 EXTRA=0
+	[ -s "$log" ] || { fail "$what: no upload logged (did the client fail?)"; return; }
 	awk '$3 == 303 {print $7, $5}' "$log" | sort >"$TMP/acked"
 	sql "SELECT file_name || ' ' || blob_sha256 FROM documents WHERE file_name LIKE 'drill-$tag-%'" |
 		sort >"$TMP/stored"
@@ -105,18 +118,23 @@ acked_uploads_stored() {
 	lost=$(comm -23 "$TMP/acked" "$TMP/stored")
 	EXTRA=$(comm -13 "$TMP/acked" "$TMP/stored" | wc -l)
 	[ -z "$lost" ] || fail "$what: acknowledged uploads missing or with another hash: $(head -n 5 <<<"$lost")"
+	[ "$ACKED" -ge "$min" ] || fail "$what: $ACKED uploads acknowledged, expected at least $min"
 }
 
 # store_intact [VAR]: every blob a row refers to is on disk with its SHA-256
 # (the same query scripts/backup.sh uses); sets BLOBS.
 store_intact() {
-	local var=${1:-$STARCERT_VAR} psql_cmd=$STARCERT_PSQL_OWNER out
-	[ -n "${1:-}" ] && psql_cmd="psql -X -q -v ON_ERROR_STOP=1 -h $var/pgsock -p $(grep -o '^port = [0-9]*' "$var/pg/postgresql.conf" | tail -n 1 | grep -o '[0-9]*$') -U starcert_owner -d starcert"
-	$psql_cmd -At -F ' ' -f "$ROOT/scripts/blobs-referenced.sql" >"$TMP/referenced" ||
+	local var=${1:-$STARCERT_VAR} port out=""
+	port=$(grep -o '^port = [0-9]*' "$var/pg/postgresql.conf" | tail -n 1 | grep -o '[0-9]*$')
+	psql -X -q -v ON_ERROR_STOP=1 -At -F ' ' -h "$var/pgsock" -p "$port" -U starcert_owner -d starcert \
+		-f "$ROOT/scripts/blobs-referenced.sql" >"$TMP/referenced" ||
 		{ fail "could not list the referenced blobs"; return; }
 	BLOBS=$(wc -l <"$TMP/referenced")
-	out=$(awk '{printf "%s  sha256/%s/%s/%s\n", $1, substr($1, 1, 2), substr($1, 3, 2), $1}' "$TMP/referenced" |
-		(cd "$var/blobs" && sha256sum -c --quiet 2>&1))
+	# sha256sum -c refuses an empty list: no row refers to a file, none to check.
+	if [ "$BLOBS" -gt 0 ]; then
+		out=$(awk '{printf "%s  sha256/%s/%s/%s\n", $1, substr($1, 1, 2), substr($1, 3, 2), $1}' "$TMP/referenced" |
+			(cd "$var/blobs" && sha256sum -c --quiet) 2>&1)
+	fi
 	[ -z "$out" ] || fail "rows whose file is missing or damaged: $(head -n 5 <<<"$out")"
 }
 
@@ -139,7 +157,16 @@ gc_leaves_only_referenced() {
 log_mark() { wc -l <"$STARCERT_VAR/log/app.log"; }
 log_since() { tail -n +"$(($1 + 1))" "$STARCERT_VAR/log/app.log"; }
 
-full_crew() { [ "$(worker_pids | wc -w)" -eq "$WORKERS" ]; }
+# live_worker_pids: the master's children that still run.  worker_pids
+# (pgrep -P) also lists the dead not yet reaped, and the master reaps late:
+# it pauses 500 ms before replacing a worker that started less than 500 ms
+# ago, once per such slot.
+live_worker_pids() { ps --ppid "$(master_pid)" -o pid=,stat= | awk '$2 !~ /^Z/ {print $1}' | sort -n | tr '\n' ' '; }
+
+full_crew() { [ "$(live_worker_pids | wc -w)" -eq "$WORKERS" ]; }
+
+# deaths_since MARK: how many workers the master logged as killed since MARK.
+deaths_since() { log_since "$1" | grep -c 'killed by signal 9; replacing it'; }
 
 # write_results FILE SECONDS: the measured figures into FILE (docs/drills.md)
 # between its two result markers; the rest of the file is kept.
