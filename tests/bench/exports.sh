@@ -4,6 +4,7 @@
 # "rows" into docs/benchmarks.md; also runs alone against a seeded instance:
 #   STARCERT_URL=... STARCERT_VAR=... STARCERT_BUILD=... bash tests/bench/exports.sh
 
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 exports_pg_port=$(grep -o '^port = [0-9]*' "$STARCERT_VAR/pg/postgresql.conf" | tail -n 1 | grep -o '[0-9]*$')
 echo 'supervisor-password-1' | STARCERT_DB="host=$STARCERT_VAR/pgsock port=$exports_pg_port dbname=starcert user=starcert_app" \
 	ASAN_OPTIONS=detect_leaks=0 "$STARCERT_BUILD/starcertctl" user add bench-supervisor@bench.example \
@@ -15,26 +16,19 @@ curl -s -o /dev/null -b "$exports_jar" -c "$exports_jar" -H "Origin: $STARCERT_U
 	--data-urlencode "password=supervisor-password-1" "$STARCERT_URL/login"
 exports_sid=$(awk '$6 == "sid" {print $7}' "$exports_jar")
 rm -f "$exports_jar"
+[ -n "$exports_sid" ] || { echo "bench: the supervisor could not sign in for the exports" >&2; exit 1; }
 
 # export_measure LABEL PATH: one download on fresh workers: seconds, size, rows, peak RSS.
 export_measure() {
-	local label=$1 path=$2 master n file t0 t1 code size secs peak_kb=0 kb lines
-	master=$(cat "$STARCERT_VAR/app/master.pid")
-	n=$(pgrep -P "$master" | wc -l)
-	kill -TERM $(pgrep -P "$master")
-	sleep 0.3
-	for _ in $(seq 1 100); do [ "$(pgrep -P "$master" | wc -l)" -eq "$n" ] && break; sleep 0.1; done
-	sleep 0.5
+	local label=$1 path=$2 file t0 t1 code size secs peak_kb lines
+	fresh_workers || exit 1
 	file=$(mktemp)
 	t0=$(date +%s%N)
 	read -r code size < <(curl -s -o "$file" -w '%{http_code} %{size_download}\n' --max-time 300 \
 		-H "Cookie: sid=$exports_sid" "$STARCERT_URL$path")
 	t1=$(date +%s%N)
-	[ "$code" = 200 ] || echo "bench: $path answered $code" >&2
-	for pid in $(pgrep -P "$master"); do
-		kb=$(awk '/^VmHWM:/ {print $2}' "/proc/$pid/status")
-		[ "$kb" -gt "$peak_kb" ] && peak_kb=$kb
-	done
+	[ "$code" = 200 ] || { echo "bench: $path answered $code" >&2; exit 1; }
+	peak_kb=$(peak_rss_kb)
 	case "$path" in
 	*.csv*) lines=$(($(wc -l <"$file") - 1)) ;;
 	*) lines=$(python3 -c 'import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).read("xl/worksheets/sheet1.xml").count(b"<row ") - 1)' "$file") ;;
