@@ -21,22 +21,30 @@
 
 #define GUARD_NULL	" IS NULL OR "
 
-/* The length of the guard "($n::type IS NULL OR " at s for parameter n, or 0. */
+/*
+ * The length of the guard "($n::type IS NULL OR " at s when $n is an
+ * optional parameter of d (n into *n), else 0.
+ */
 static size_t
-guard_at(const char *s, const char *end, int n)
+guard_at(const struct stmt_def *d, const char *s, const char *end, int *n)
 {
-	char		 head[16];
-	size_t		 len = (size_t)snprintf(head, sizeof(head), "($%d::", n);
-	const char	*p = s + len;
+	const char	*p = s + 2;
+	int		 v = 0;
 
-	if ((size_t)(end - s) <= len || memcmp(s, head, len) != 0)
+	if (end - s < 3 || s[0] != '(' || s[1] != '$')
 		return 0;
-	while (p < end && (*p == '_' || *p == '[' || *p == ']' ||
-	    (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9')))
-		p++;
-	if (p == s + len || (size_t)(end - p) < strlen(GUARD_NULL) ||
+	while (p < end && *p >= '0' && *p <= '9' && v <= 32)
+		v = v * 10 + (*p++ - '0');
+	if (v < 1 || v > d->nparams || v > 32 || (d->optional & OPTIONAL(v)) == 0 ||
+	    end - p < 3 || p[0] != ':' || p[1] != ':')
+		return 0;
+	for (p += 2; p < end && (*p == '_' || *p == '[' || *p == ']' ||
+	    (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9')); p++)
+		;
+	if ((size_t)(end - p) < strlen(GUARD_NULL) ||
 	    memcmp(p, GUARD_NULL, strlen(GUARD_NULL)) != 0)
 		return 0;
+	*n = v;
 	return (size_t)(p - s) + strlen(GUARD_NULL);
 }
 
@@ -71,17 +79,13 @@ rewrite(const struct stmt_def *d, unsigned given, const char *s, const char *end
 {
 	while (s < end) {
 		const char	*cond, *close;
-		size_t		 g = 0;
+		size_t		 g;
 		int		 n;
 
-		for (n = 1; n <= d->nparams && n <= 32 && g == 0; n++)
-			if ((d->optional & OPTIONAL(n)) != 0)
-				g = guard_at(s, end, n);
-		if (g == 0) {
+		if ((g = guard_at(d, s, end, &n)) == 0) {
 			buf_append(out, s++, 1);
 			continue;
 		}
-		n--;
 		guards[n - 1]++;
 		cond = s + g;
 		if ((close = closing(cond, end)) == NULL)
